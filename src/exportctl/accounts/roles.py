@@ -1,0 +1,36 @@
+"""Roles of exportctl users: the authority's officers, exporters' compliance officers, customs."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    CASE_OFFICER = "case_officer", _("Case officer")
+    REVIEWER = "reviewer", _("Reviewer")
+    APPROVER = "approver", _("Approver")
+    LIST_ADMIN = "list_admin", _("List administrator")
+    AUDITOR = "auditor", _("Auditor")
+    EXPORTER = "exporter", _("Exporter compliance officer")
+    CUSTOMS = "customs_officer", _("Customs officer")
+
+
+AUTHORITY_ROLES = frozenset(
+    {Role.CASE_OFFICER, Role.REVIEWER, Role.APPROVER, Role.LIST_ADMIN, Role.AUDITOR}
+)
+
+# Named permissions: views declare one; templates only check them.
+PERMISSIONS: dict[str, frozenset[str]] = {
+    "reference.view": frozenset(Role.values),
+    "reference.import": frozenset({Role.LIST_ADMIN}),
+    "reference.admin": frozenset({Role.LIST_ADMIN}),
+    "audit.view": frozenset({Role.AUDITOR, Role.LIST_ADMIN}),
+    "organisation.view_own": frozenset({Role.EXPORTER, Role.CUSTOMS}),
+    "organisation.view_all": frozenset(AUTHORITY_ROLES),
+}
+
+
+def role_allows(role: str, permission: str) -> bool:
+    """True when users with `role` hold the named permission."""
+    return role in PERMISSIONS.get(permission, frozenset())

@@ -1,0 +1,1 @@
+# The audit log is not in the admin on purpose: it is append-only and read at /audit/.

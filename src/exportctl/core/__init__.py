@@ -1,0 +1,1 @@
+"""Pure decision code: no Django, no database, no network, no clock reads (import-linter checks)."""

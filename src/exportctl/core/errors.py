@@ -1,0 +1,50 @@
+"""One error hierarchy with stable codes; the HTTP layer and the CLI map them to responses."""
+
+from __future__ import annotations
+
+
+class ExportControlError(Exception):
+    """Base error. `code` is stable (used by the API, the CLI and tests); `message` is for people."""
+
+    code = "error"
+
+    def __init__(self, message: str, *, code: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        if code is not None:
+            self.code = code
+
+
+class InvalidInput(ExportControlError):
+    """Input of the wrong shape or with unknown values (unknown code, bad date)."""
+
+    code = "invalid_input"
+
+
+class MalformedFile(ExportControlError):
+    """A file that cannot be imported; `location` names the record, line or element."""
+
+    code = "malformed_file"
+
+    def __init__(self, message: str, *, location: str | None = None, code: str | None = None):
+        full = f"{location}: {message}" if location else message
+        super().__init__(full, code=code)
+        self.location = location
+
+
+class NotFound(ExportControlError):
+    code = "not_found"
+
+
+class PermissionDenied(ExportControlError):
+    code = "permission_denied"
+
+
+class CalendarDataMissing(ExportControlError):
+    """A date falls in a year for which no PRC holiday arrangement is loaded."""
+
+    code = "calendar_year_unknown"
+
+
+class IllegalTransition(ExportControlError):
+    code = "illegal_transition"

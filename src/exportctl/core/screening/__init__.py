@@ -1,0 +1,1 @@
+"""Party screening engine (placeholder docstring, replaced below)."""

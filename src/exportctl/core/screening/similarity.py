@@ -1,0 +1,204 @@
+"""Step 3a of screening: how similar two name parts are, and how they match.
+
+Legal source: none directly; the match kinds ("exact", "pinyin", "transliteration", "legal_form",
+"abbreviation", "typo", ...) are what every hit explanation reports to the officer (STYLE habit 1:
+decisions return explainable objects).
+
+A credit in [0, 1] says how much of a part's weight the match earns: 1.0 for the same word, about
+0.9 for the same word in another script or romanisation, less for typos (a budget of edits that
+grows with the word's length, so short words need to be exact).
+"""
+
+from __future__ import annotations
+
+from rapidfuzz.distance import OSA
+
+from exportctl.core.screening.chinese import romanisation_readings
+from exportctl.core.screening.normalise import ARABIC, HAN, HANGUL, HEBREW, LATIN
+from exportctl.core.screening.phonetic import (
+    chinese_sound_key,
+    consonant_key,
+    korean_key,
+    latin_sound_key,
+)
+from exportctl.core.screening.tokens import FORM, GENERIC, INITIAL, NUMBER, PINYIN, Token
+from exportctl.core.screening.vocabulary import lexicon
+
+# Match kinds reported in explanations.
+EXACT = "exact"
+PINYIN_MATCH = "pinyin"
+ROMANISATION = "romanisation"  # Wade-Giles, postal, Cantonese spelling of the same Chinese name
+TRANSLITERATION = "transliteration"
+TRANSLATION = "translation"
+LEGAL_FORM = "legal_form"
+ABBREVIATION = "abbreviation"
+SYNONYM = "synonym"
+PHONETIC = "phonetic"
+TYPO = "typo"
+INITIAL_MATCH = "initial"
+NUMBER_MATCH = "number"
+HOMOPHONE = "homophone"
+NONE = ""
+
+_CONSONANTAL = (ARABIC, HEBREW)
+_LATIN_LIKE = (LATIN,)
+
+
+def fuzzy_credit(a: str, b: str) -> float:
+    """Credit for a spelling difference: 0 below 60 % similarity, 1 for equal strings."""
+    if a == b:
+        return 1.0
+    longest = max(len(a), len(b))
+    if longest < 3:
+        return 0.0
+    limit = int(longest * 0.4)
+    distance = OSA.distance(a, b, score_cutoff=limit)
+    if distance > limit:
+        return 0.0
+    similarity = 1.0 - distance / longest
+    if similarity <= 0.6:
+        return 0.0
+    return float(((similarity - 0.6) / 0.4) ** 0.8)
+
+
+def similarity(a: Token, b: Token) -> tuple[float, str]:
+    """Credit and match kind for two tokens (symmetric)."""
+    a_form = a.kind == FORM
+    if a_form or b.kind == FORM:
+        if not (a_form and b.kind == FORM):
+            return 0.0, NONE
+        if a.concepts[0] == b.concepts[0]:
+            return 1.0, LEGAL_FORM
+        family = lexicon().form_family
+        same = family.get(a.concepts[0], "a") == family.get(b.concepts[0], "b")
+        return (0.6 if same else 0.0), LEGAL_FORM
+    if a.kind == NUMBER or b.kind == NUMBER:
+        if a.concepts and a.concepts == b.concepts:
+            return 1.0, NUMBER_MATCH
+        return 0.0, NONE
+    if a.script == HAN and b.script == HAN:
+        return _han_pair(a, b)
+    if a.script == b.script and a.script not in _LATIN_LIKE and a.surface != b.surface:
+        # same non-Latin script: compare as written (이재형 is not 이재명)
+        credit = fuzzy_credit(a.surface, b.surface) if len(a.surface) > 3 else 0.0
+        return credit, TYPO if credit else NONE
+    if a.concepts and b.concepts and not set(a.concepts).isdisjoint(b.concepts):
+        return _concept_match(a, b)
+    if a.text == b.text:
+        return 1.0, _derived_kind(a, b, EXACT)
+    if (a.alts and b.text in a.alts) or (b.alts and a.text in b.alts):
+        return 0.95, _derived_kind(a, b, SYNONYM)
+    if a.kind == INITIAL or b.kind == INITIAL:
+        return _initial(a, b)
+    if a.script in _CONSONANTAL or b.script in _CONSONANTAL:
+        return _consonantal(a, b)
+    if a.script == HANGUL or b.script == HANGUL:
+        return _korean(a, b)
+    if a.script == HAN or b.script == HAN:
+        return _han_latin(a, b) if a.script == HAN else _han_latin(b, a)
+    return _latin_pair(a, b)
+
+
+def _derived_kind(a: Token, b: Token, default: str) -> str:
+    for token in (a, b):
+        if token.how == PINYIN:
+            return PINYIN_MATCH
+        if token.how in (TRANSLITERATION, TRANSLATION, ABBREVIATION):
+            return token.how
+    return default
+
+
+def _concept_match(a: Token, b: Token) -> tuple[float, str]:
+    credit = 1.0 if a.text == b.text else 0.95
+    if ABBREVIATION in (a.how, b.how):
+        return credit, ABBREVIATION
+    if a.script == HAN or b.script == HAN:
+        return credit, TRANSLATION if TRANSLATION in (a.how, b.how) else TRANSLITERATION
+    if a.text == b.text:
+        return 1.0, _derived_kind(a, b, EXACT)
+    return credit, SYNONYM
+
+
+def _han_pair(a: Token, b: Token) -> tuple[float, str]:
+    if a.surface == b.surface:
+        return 1.0, EXACT
+    if a.concepts and b.concepts and not set(a.concepts).isdisjoint(b.concepts):
+        return 0.95, SYNONYM
+    credit = fuzzy_credit(a.surface, b.surface) if len(a.surface) > 2 else 0.0
+    if a.text == b.text and a.kind == b.kind and a.kind != GENERIC:
+        return max(credit, 0.5), HOMOPHONE  # same pinyin, other characters: not the same name
+    return credit, TYPO if credit else NONE
+
+
+def _initial(a: Token, b: Token) -> tuple[float, str]:
+    initial, other = (a, b) if a.kind == INITIAL else (b, a)
+    if other.kind != INITIAL and other.text.startswith(initial.text):
+        return 0.75, INITIAL_MATCH
+    return 0.0, NONE
+
+
+def _consonantal(a: Token, b: Token) -> tuple[float, str]:
+    ka, kb = consonant_key(a.text), consonant_key(b.text)
+    if ka == kb and len(ka) >= 2:
+        return 0.92, TRANSLITERATION
+    if min(len(ka), len(kb)) >= 3:
+        credit = fuzzy_credit(ka, kb) * 0.85
+        return (credit, TRANSLITERATION) if credit else (0.0, NONE)
+    return 0.0, NONE
+
+
+def _korean(a: Token, b: Token) -> tuple[float, str]:
+    ka = {korean_key(t) for t in (a.text, *a.alts)}
+    kb = {korean_key(t) for t in (b.text, *b.alts)}
+    if not ka.isdisjoint(kb):
+        return 0.95, TRANSLITERATION
+    credit = max(fuzzy_credit(x, y) for x in ka for y in kb) * 0.85
+    return (credit, TRANSLITERATION) if credit else (0.0, NONE)
+
+
+def _han_latin(han: Token, latin: Token) -> tuple[float, str]:
+    """A Han-derived token (pinyin, translation) against a Latin one."""
+    if han.how == PINYIN:
+        readings = romanisation_readings(latin.text)
+        if han.text in readings or any(alt in readings for alt in han.alts):
+            return 0.92, ROMANISATION
+        best = fuzzy_credit(han.text, latin.text)
+        how = TYPO if best else NONE
+        if han.syllables and len(han.syllables) >= 2 and len(latin.text) >= 3:
+            zh_key = chinese_sound_key(han.syllables)
+            lat_key = latin_sound_key(latin.text)
+            if zh_key and zh_key == lat_key:
+                credit = 0.85 if len(zh_key) >= 3 else 0.7 if len(zh_key) == 2 else 0.6
+            elif min(len(zh_key), len(lat_key)) >= 3:
+                credit = fuzzy_credit(zh_key, lat_key) * 0.7
+            else:
+                credit = 0.0
+            if credit > best:
+                best, how = credit, TRANSLITERATION
+        return best, how
+    best = max((fuzzy_credit(alt, latin.text) for alt in (han.text, *han.alts)), default=0.0)
+    return (best * 0.9, TRANSLATION) if best else (0.0, NONE)
+
+
+def _latin_pair(a: Token, b: Token) -> tuple[float, str]:
+    credit = fuzzy_credit(a.text, b.text)
+    how = TYPO if credit else NONE
+    if credit >= 0.9:
+        return credit, how
+    if a.pkey == b.pkey and len(a.pkey) >= 3:
+        # same sound class: strong for long words, weak for short ones (Mario/Maria, Cook/Cock)
+        longest = max(len(a.text), len(b.text))
+        phonetic_credit = 0.88 if longest >= 7 else 0.75 if longest >= 6 else 0.5
+        if phonetic_credit > credit:
+            return phonetic_credit, PHONETIC
+    if credit < 0.8 and a.kind == GENERIC and b.kind == GENERIC:
+        shorter, longer = sorted((a.text, b.text), key=len)
+        if len(shorter) >= 3 and longer.startswith(shorter):
+            return 0.85, ABBREVIATION
+    if credit < 0.85 and len(a.text) <= 12 and len(b.text) <= 12:
+        ra = romanisation_readings(a.text)
+        if ra:
+            rb = romanisation_readings(b.text)
+            if rb and not ra.isdisjoint(rb):
+                return 0.88, ROMANISATION
+    return credit, how

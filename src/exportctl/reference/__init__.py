@@ -1,0 +1,1 @@
+"""Reference data: parsers for official list formats, the bundled snapshot, and its provenance."""

@@ -1,0 +1,1 @@
+"""Parsers for the party lists' published formats; each `parse` returns a SourceSnapshot."""

@@ -1,0 +1,32 @@
+"""Template context shared by every page: the navigation the signed-in user may use."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+NAV = (
+    ("home", _("Home"), "reference.view"),
+    ("catalogue:index", _("Control list"), "reference.view"),
+    ("parties:search", _("Listed parties"), "reference.view"),
+    ("parties:lists", _("List status"), "reference.view"),
+    ("organisation", _("My organisation"), "organisation.view_own"),
+    ("audit:log", _("Audit trail"), "audit.view"),
+)
+
+
+def navigation(request: HttpRequest) -> dict[str, Any]:
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {"nav": []}
+    items = [
+        {"url": reverse(name), "label": label, "active": request.path == reverse(name)}
+        for name, label, perm in NAV
+        if user.can(perm)
+    ]
+    if user.can("reference.admin"):
+        items.append({"url": reverse("admin:index"), "label": _("Administration"), "active": False})
+    return {"nav": items}
