@@ -10,8 +10,9 @@ from ninja.security import SessionAuth
 from exportctl.accounts.api import router as accounts_router
 from exportctl.audit.api import router as audit_router
 from exportctl.catalogue.api import router as catalogue_router
-from exportctl.core.errors import ExportControlError, NotFound, PermissionDenied
+from exportctl.core.errors import ExportControlError, IllegalTransition, NotFound, PermissionDenied
 from exportctl.parties.api import router as parties_router
+from exportctl.screening.api import router as screening_router
 
 api = NinjaAPI(
     title="exportctl API",
@@ -21,7 +22,7 @@ api = NinjaAPI(
     urls_namespace="api",
 )
 
-STATUS = {NotFound: 404, PermissionDenied: 403}
+STATUS = {NotFound: 404, PermissionDenied: 403, IllegalTransition: 409}
 
 
 @api.exception_handler(ExportControlError)
@@ -44,3 +45,4 @@ api.add_router("/parties", parties_router)
 api.add_router("/lists", parties_router.lists_router)  # type: ignore[attr-defined]
 api.add_router("/organisations", accounts_router)
 api.add_router("/audit", audit_router)
+api.add_router("/screening", screening_router)

@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "exportctl.audit",
     "exportctl.catalogue",
     "exportctl.parties",
+    "exportctl.screening",
     "exportctl.web",
 ]
 

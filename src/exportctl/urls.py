@@ -17,6 +17,7 @@ urlpatterns = [
     path("control-list/", include("exportctl.catalogue.urls")),
     path("parties/", include("exportctl.parties.urls")),
     path("audit/", include("exportctl.audit.urls")),
+    path("screening/", include("exportctl.screening.urls")),
     path("admin/", admin.site.urls),
     path("api/", api.urls),
 ]

@@ -26,6 +26,22 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "reference.import": frozenset({Role.LIST_ADMIN}),
     "reference.admin": frozenset({Role.LIST_ADMIN}),
     "audit.view": frozenset({Role.AUDITOR, Role.LIST_ADMIN}),
+    # Screening: exporters screen their own parties; officers screen for cases. Reviewing hits
+    # is for whoever screened (the organisation), confirmations need a second person.
+    "screening.run": frozenset(
+        {
+            Role.EXPORTER,
+            Role.CASE_OFFICER,
+            Role.REVIEWER,
+            Role.APPROVER,
+            Role.LIST_ADMIN,
+            Role.CUSTOMS,
+        }
+    ),
+    "screening.review": frozenset(
+        {Role.EXPORTER, Role.CASE_OFFICER, Role.REVIEWER, Role.APPROVER, Role.LIST_ADMIN}
+    ),
+    "screening.view_all": frozenset({Role.AUDITOR}),  # others see their own organisation's
     "organisation.view_own": frozenset({Role.EXPORTER, Role.CUSTOMS}),
     "organisation.view_all": frozenset(AUTHORITY_ROLES),
 }

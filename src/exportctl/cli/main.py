@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from exportctl.cli import audit, lists, reference
+from exportctl.cli import audit, lists, reference, screen
 from exportctl.cli.bootstrap import setup
 from exportctl.cli.output import console
 
@@ -19,6 +19,7 @@ app.add_typer(lists.app, name="lists")
 app.add_typer(audit.app, name="audit")
 app.add_typer(reference.catalogue_app, name="catalogue")
 app.add_typer(reference.parties_app, name="parties")
+app.add_typer(screen.app, name="screen")
 
 
 def _migrate() -> None:

@@ -12,6 +12,7 @@ from django.utils import timezone
 from exportctl.audit import services as audit
 from exportctl.core.textnorm import compact
 from exportctl.parties.models import Designation, Entity, EntityName, ImportRun
+from exportctl.parties.signals import list_imported
 from exportctl.reference.records import EntityRecord, Provenance, SourceSnapshot
 
 BATCH = 2000
@@ -209,12 +210,11 @@ def import_snapshot(
         run.diff = {"added": result.added, "changed": result.changed, "removed": gone}
         run.finished_at = timezone.now()
         run.save()
-        audit.record(
-            "lists.import",
-            run,
-            actor=actor,
-            data={k: v for k, v in result.summary().items()},
-        )
+        audit.record("lists.import", run, actor=actor, data=result.summary())
+        if run.status == ImportRun.Status.APPLIED:
+            transaction.on_commit(
+                lambda: list_imported.send(sender=ImportRun, run=run, actor=actor)
+            )
     return result
 
 

@@ -14,10 +14,8 @@ from exportctl.core.errors import InvalidInput, MalformedFile, NotFound
 from exportctl.core.textnorm import compact
 from exportctl.parties.importing import ImportResult, import_snapshot, record_rejection
 from exportctl.parties.models import Designation, Entity, ImportRun
-from exportctl.reference.formats import bis_dpl, eu_fsf, ofac_json, uk_json, un_xml
 from exportctl.reference.lists import LISTS
 from exportctl.reference.parties_snapshot import is_snapshot, read_snapshot
-from exportctl.reference.records import SourceSnapshot
 from exportctl.reference.sources import SOURCES
 
 SNAPSHOT_DIR = Path(__file__).resolve().parent.parent / "reference" / "snapshot" / "parties"
@@ -33,22 +31,6 @@ def _sha256(path: Path) -> str:
         for chunk in iter(lambda: fh.read(1 << 20), b""):
             digest.update(chunk)
     return digest.hexdigest()
-
-
-def parse_official_file(source: str, path: Path) -> SourceSnapshot:
-    """Parse one file in the publisher's format (the Chinese lists come as folders instead)."""
-    parsers = {
-        "un": un_xml.parse,
-        "ofac": ofac_json.parse,
-        "uk": uk_json.parse,
-        "eu": eu_fsf.parse,
-        "bis_dpl": bis_dpl.parse,
-    }
-    if source not in parsers:
-        raise InvalidInput(
-            f"source {source!r} is read from a folder of announcement files or an exportctl snapshot, not a single file"
-        )
-    return parsers[source](path)
 
 
 def import_source(source: str, path: Path | None = None, *, actor: Any = None) -> ImportResult:
@@ -67,10 +49,8 @@ def import_source(source: str, path: Path | None = None, *, actor: Any = None) -
                     f"this snapshot holds source {snapshot.source!r}, not {source!r}",
                     location=path.name,
                 )
-        elif path.is_dir():  # a folder laid out like ../shared/data
+        else:  # the publisher's format: a file (or, for the Chinese lists, a folder)
             snapshot, file_format = SOURCES[source].parse(path), "official"
-        else:
-            snapshot, file_format = parse_official_file(source, path), "official"
     except MalformedFile as exc:
         record_rejection(source, path.name, digest, exc.message, actor=actor)
         raise

@@ -13,6 +13,7 @@ NAV = (
     ("catalogue:index", _("Control list"), "reference.view"),
     ("parties:search", _("Listed parties"), "reference.view"),
     ("parties:lists", _("List status"), "reference.view"),
+    ("screening:index", _("Screening"), "screening.run"),
     ("organisation", _("My organisation"), "organisation.view_own"),
     ("audit:log", _("Audit trail"), "audit.view"),
 )

@@ -168,3 +168,11 @@ def test_bis_person_with_two_addresses_is_one_record() -> None:
     # Three rows in the file (Geneva, Haute Savoie, Libya): one order, one person.
     assert set(record.countries) == {"CH", "FR", "LY"}
     assert len(record.addresses) == 3
+
+
+def test_bis_designation_is_published_on_its_newest_federal_register_notice() -> None:
+    record = next(r for r in parsed("bis").records if r.key == "AARON ABRAHAM VILLA|2022-08-24")
+    (designation,) = record.designations
+    assert designation.announcement == "87 F.R. 52741 8/29/2022"
+    assert designation.published == date(2022, 8, 29)
+    assert designation.effective == date(2022, 8, 24)

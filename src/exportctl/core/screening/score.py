@@ -49,7 +49,7 @@ EXTRA = {
 }  # fmt: skip
 PERSON_FURTHER_EXTRA = 0.35
 FRAME_EXTRA = 0.1  # unaligned region/industry words around a Chinese trade name
-CONFLICT = {PERSON: 1.0, ORGANISATION: 0.6}
+CONFLICT_FACTOR = 0.75
 MIN_CREDIT = 0.3  # weaker part matches are not alignments (they are conflicts)
 SUBSTANTIVE = frozenset({NAME, GENERIC, REGION, NUMBER, INITIAL})
 
@@ -114,8 +114,10 @@ def compare(q: NameForm, c: NameForm, mode: str, cache: dict[int, tuple[float, s
         used_q[i] = used_c[j] = len(pairs)
         pairs.append(Pair((i,), (j,), credit, how))
     if len(used_q) < len(qt) or len(used_c) < len(ct):
-        pairs = _merge_pass(qt, ct, pairs, kinds)
-        pairs = _acronym_pass(qt, ct, pairs, kinds, mode)
+        if _merge_possible(qt, ct, pairs):
+            pairs = _merge_pass(qt, ct, pairs, kinds)
+        if _acronym_possible(qt, ct, used_q, used_c):
+            pairs = _acronym_pass(qt, ct, pairs, kinds, mode)
     return _score(qt, ct, pairs, kinds, mode, q.chinese_frame or c.chinese_frame)
 
 
@@ -133,12 +135,23 @@ def _score(qt: tuple[Token, ...], ct: tuple[Token, ...], pairs: list[Pair], kind
         aligned += weight
     q_free = tuple(i for i in range(len(qt)) if not any(i in p.query for p in pairs))
     c_free = tuple(j for j in range(len(ct)) if not any(j in p.candidate for p in pairs))
+    # Parts left over on both sides conflict (Smith John vs Smith Jane): each conflicting pair
+    # counts as aligned with no credit, and multiplies the score by CONFLICT_FACTOR.
+    q_subst = sorted((i for i in q_free if qt[i][kinds] in SUBSTANTIVE),
+                     key=lambda i: -WEIGHT[qt[i][kinds]])  # fmt: skip
+    c_subst = sorted((j for j in c_free if ct[j][kinds] in SUBSTANTIVE),
+                     key=lambda j: -WEIGHT[ct[j][kinds]])  # fmt: skip
+    conflicts = min(len(q_subst), len(c_subst))
+    in_conflict = set(q_subst[:conflicts]) | {-1 - j for j in c_subst[:conflicts]}
+    for i, j in zip(q_subst[:conflicts], c_subst[:conflicts], strict=True):
+        aligned += (WEIGHT[qt[i][kinds]] + WEIGHT[ct[j][kinds]]) / 2
     extra = EXTRA[mode]
     penalty = 0.0
-    raw = [0.0, 0.0]
     for side, (tokens, free) in enumerate(((qt, q_free), (ct, c_free))):
         extra_names = 0
         for index in free:
+            if (index if side == 0 else -1 - index) in in_conflict:
+                continue
             kind = tokens[index][kinds]
             cost = extra[kind]
             if mode == PERSON and kind == NAME:
@@ -148,10 +161,8 @@ def _score(qt: tuple[Token, ...], ct: tuple[Token, ...], pairs: list[Pair], kind
             if frame and mode == ORGANISATION and kind in (GENERIC, REGION):
                 cost = FRAME_EXTRA
             penalty += cost
-            if kind in SUBSTANTIVE:
-                raw[side] += WEIGHT[kind]
-    penalty += CONFLICT[mode] * min(raw)
     score = matched / (aligned + penalty) if aligned else 0.0
+    score *= CONFLICT_FACTOR ** min(conflicts, 3)
     return Comparison(round(min(1.0, score), 6), mode, tuple(pairs), q_free, c_free)
 
 
@@ -176,6 +187,34 @@ def _free(n: int, pairs: list[Pair], side: int) -> set[int]:
     return set(range(n)) - used
 
 
+def _merge_possible(qt: tuple[Token, ...], ct: tuple[Token, ...], pairs: list[Pair]) -> bool:
+    """Cheap test: could joining neighbours improve the alignment? (shared start, other length,
+    or a Han/Arabic part on one side only)."""
+    weak_q = [qt[i] for i in range(len(qt)) if _credits(pairs, 0).get(i, 0.0) < 0.95]
+    weak_c = [ct[j] for j in range(len(ct)) if _credits(pairs, 1).get(j, 0.0) < 0.95]
+    if not weak_q or not weak_c or (len(qt) < 2 and len(ct) < 2):
+        return False
+    for a in weak_q:
+        for b in weak_c:
+            if a.script != b.script:
+                return True
+            if len(a.text) != len(b.text) and a.text[:2] == b.text[:2]:
+                return True
+            if len(a.text) != len(b.text) and a.text[-2:] == b.text[-2:]:
+                return True
+    return False
+
+
+def _acronym_possible(qt: tuple[Token, ...], ct: tuple[Token, ...], used_q: dict[int, int],
+                      used_c: dict[int, int]) -> bool:  # fmt: skip
+    for tokens, used, others in ((qt, used_q, len(ct) - len(used_c)), (ct, used_c, len(qt) - len(used_q))):
+        if others >= 2 and any(
+            i not in used and 2 <= len(t.text) <= 5 and t.text.isalpha() for i, t in enumerate(tokens)
+        ):
+            return True
+    return False
+
+
 def _merge_pass(qt: tuple[Token, ...], ct: tuple[Token, ...], pairs: list[Pair], kinds: int
                 ) -> list[Pair]:  # fmt: skip
     """Join adjacent parts on one side to match one part on the other (Jin Ping = Jinping,
@@ -184,31 +223,39 @@ def _merge_pass(qt: tuple[Token, ...], ct: tuple[Token, ...], pairs: list[Pair],
         mine, other = (qt, ct) if side == 0 else (ct, qt)
         if len(mine) < 2:
             continue
+        other_credit = _credits(pairs, 1 - side)
+        targets = [j for j, t in enumerate(other) if other_credit.get(j, 0.0) < 0.95
+                   and len(t.text) >= 4]  # fmt: skip
+        if not targets:
+            continue
         for size in (3, 2):
             for start in range(len(mine) - size + 1):
                 span = tuple(range(start, start + size))
                 mine_credit = _credits(pairs, side)
                 if all(mine_credit.get(k, 0.0) >= 0.95 for k in span):
                     continue
-                merged = _merged(mine, span)
-                other_credit = _credits(pairs, 1 - side)
-                for j, token in enumerate(other):
-                    current = other_credit.get(j, 0.0)
-                    if current >= 0.95 or abs(len(token.text) - len(merged.text)) > 3:
+                text = "".join(mine[k].text for k in span)
+                for j in targets:
+                    token = other[j]
+                    if not _could_merge(text, token, mine[start]):
                         continue
-                    credit, how = similarity(merged, token)
-                    if credit < 0.8 or credit <= max(
-                        current, *(mine_credit.get(k, 0.0) for k in span)
-                    ):
+                    current = _credits(pairs, 1 - side).get(j, 0.0)
+                    credit, how = similarity(_merged(mine, span), token)
+                    if credit < 0.8 or credit <= max(current, *(mine_credit.get(k, 0.0) for k in span)):
                         continue
                     pairs = [p for p in pairs if not _touches(p, side, span, j)]
-                    pairs.append(
-                        Pair(span, (j,), credit, how)
-                        if side == 0
-                        else Pair((j,), span, credit, how)
-                    )
+                    pairs.append(Pair(span, (j,), credit, how) if side == 0 else Pair((j,), span, credit, how))
                     break
     return pairs
+
+
+def _could_merge(text: str, token: Token, first: Token) -> bool:
+    """Cheap filter before a full comparison of a joined span with a token."""
+    if abs(len(token.text) - len(text)) > 3:
+        return False
+    if token.script != first.script:
+        return True  # cross-script (pinyin vs Wade-Giles, Arabic skeletons): let similarity decide
+    return text[0] == token.text[0] and text[-1:] == token.text[-1:] or text[:2] == token.text[:2]
 
 
 def _credits(pairs: list[Pair], side: int) -> dict[int, float]:

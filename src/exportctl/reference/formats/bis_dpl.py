@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
+import re
 from collections.abc import Iterable
+from datetime import date
 from pathlib import Path
 
 from exportctl.core.errors import MalformedFile
@@ -33,6 +36,7 @@ COLUMNS = (
     "FR_Citation",
 )
 Row = dict[str, str]
+_FR_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b")
 
 
 def parse(path: Path | str) -> SourceSnapshot:
@@ -80,6 +84,7 @@ def _record(key: str, group: list[tuple[str, Row]]) -> EntityRecord:
             announcement=row["FR_Citation"] or None,
             title="Denial order" + (" (standard)" if row["Standard_Order"].upper() == "Y" else ""),
             authority=PUBLISHER,
+            published=_latest_notice(row["FR_Citation"]),
             effective=to_date(row["Effective_Date"], "%m/%d/%Y", location, what="Effective_Date"),
         )
         # Checked so a bad expiry never passes silently; kept in remarks (the order lapses then).
@@ -99,6 +104,17 @@ def _record(key: str, group: list[tuple[str, Row]]) -> EntityRecord:
         designations=tuple(designations),
         remarks="\n".join((*expiry, *actions)) or None,
     )
+
+
+def _latest_notice(citation: str) -> date | None:
+    """The newest Federal Register date a citation names ("87 F.R. 52741 8/29/2022" -> 2022-08-29)."""
+    found = []
+    for month, day, year in _FR_DATE.findall(citation):
+        full = int(year) if len(year) == 4 else (2000 if int(year) < 50 else 1900) + int(year)
+        # Citations are free text kept verbatim in `announcement`; a bad token only loses this date.
+        with contextlib.suppress(ValueError):
+            found.append(date(full, int(month), int(day)))
+    return max(found, default=None)
 
 
 def _address(row: Row) -> str:

@@ -54,6 +54,8 @@ def parse_source(
     # The ammitto tree beside the JSON is merged in when present; the sibling folders
     # cn-mofcom-notices and countries-zh give notice texts and Chinese country names.
     path = Path(path)
+    if not path.exists():  # else a mistyped JSON name would quietly give the ammitto half only
+        raise FileNotFoundError(path)
     folder = path if path.is_dir() else path.parent
     hub_file = folder / _HUB_FILES[source] if path.is_dir() and source in _HUB_FILES else path
     if source not in _HUB_FILES and not path.is_dir():

@@ -1,0 +1,1 @@
+"""Screening benchmarks: ours next to the anchor (OpenSanctions logic-v2), same machine, same run."""

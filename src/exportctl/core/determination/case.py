@@ -1,0 +1,334 @@
+"""Parse and validate the determination input (a JSON object) into frozen dataclasses.
+
+The interface is fixed by the issue; every refusal is an InvalidInput whose `code` says what is
+wrong (missing_field, invalid_type, invalid_date, invalid_value, unknown_country) and whose
+message names the field by its JSON path (`items[0].control_code`). Whether a control code is
+on the list is checked later against the Knowledge (`unknown_control_code`), since that needs
+the data. Fields outside the interface are not refused: they are listed in `ignored_fields` and
+the determination warns about them, so a typo never silently changes a decision.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from typing import Any, NoReturn
+
+import pycountry
+
+from exportctl.core.determination.vocabulary import (
+    END_USE_CATEGORIES,
+    EXPORTER_FLAGS,
+    KNOWLEDGE_FLAGS,
+    MOVEMENTS,
+    REGISTRATION_CASES,
+    ROLES,
+)
+from exportctl.core.errors import InvalidInput
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_TOP = {
+    "date", "movement", "registration_case", "destination", "exporter", "items", "parties",
+    "end_use", "knowledge",
+}  # fmt: skip
+_ITEM = {"control_code", "description", "hs_code", "quantity", "unit", "value_cny"}
+_PARTY = {"role", "name", "country", "military"}
+_EXPORTER = {"name", *EXPORTER_FLAGS}
+_END_USE = {"category", "statement"}
+
+
+@dataclass(frozen=True, slots=True)
+class Exporter:
+    name: str = ""
+    criminal_penalty: bool = False
+    serious_penalty_within_5_years: bool = False
+    branch_of_control_listed_party: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    index: int
+    control_code: str | None
+    description: str = ""
+    hs_code: str | None = None
+    quantity: float | None = None
+    unit: str | None = None
+    value_cny: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Party:
+    index: int
+    role: str
+    name: str
+    country: str | None = None
+    military: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class EndUse:
+    category: str = "unknown"
+    statement: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class KnowledgeFlags:
+    national_security_risk: bool = False
+    wmd_risk: bool = False
+    terrorism_risk: bool = False
+    notified_by_authority: bool = False
+
+    def raised(self) -> tuple[str, ...]:
+        """The flags that are set, in the order of ECL Art. 12 ¶3."""
+        return tuple(flag for flag in KNOWLEDGE_FLAGS if getattr(self, flag))
+
+
+@dataclass(frozen=True, slots=True)
+class Case:
+    """One transaction on one date: the facts the rules are applied to."""
+
+    date: date
+    movement: str
+    registration_case: str | None
+    destination: str | None
+    exporter: Exporter
+    items: tuple[Item, ...]
+    parties: tuple[Party, ...]
+    end_use: EndUse
+    knowledge: KnowledgeFlags
+    ignored_fields: tuple[str, ...] = ()
+
+
+@lru_cache(maxsize=1)
+def _countries() -> frozenset[str]:
+    return frozenset(c.alpha_2 for c in pycountry.countries)
+
+
+def is_country(code: str) -> bool:
+    """True for an ISO 3166-1 alpha-2 code (upper case)."""
+    return code in _countries()
+
+
+def parse_case(data: Any) -> Case:
+    """Validate the input object; raises InvalidInput naming the field."""
+    if not isinstance(data, Mapping):
+        _fail("invalid_type", "(root)", "the input must be a JSON object")
+    ignored = [key for key in data if key not in _TOP]
+    day = _date(data)
+    movement = _enum(data, "movement", "movement", MOVEMENTS, default="export")
+    case_name = _optional_enum(data, "registration_case", "registration_case", REGISTRATION_CASES)
+    destination = _country(data, "destination", "destination", required=False)
+    if destination is None and movement not in (
+        "deemed_export",
+        "into_special_customs_zone",
+        "between_special_customs_zones",
+    ):
+        _fail("missing_field", "destination", f"destination is required for a {movement}")
+    exporter = _exporter(_section(data, "exporter"), ignored)
+    items = _items(data)
+    for index, item in enumerate(data["items"]):
+        ignored.extend(f"items[{index}].{k}" for k in item if k not in _ITEM)
+    parties = _parties(data, ignored)
+    end_use_data = _section(data, "end_use")
+    ignored.extend(f"end_use.{k}" for k in end_use_data if k not in _END_USE)
+    end_use = EndUse(
+        category=_enum(end_use_data, "category", "end_use.category", END_USE_CATEGORIES, "unknown"),
+        statement=_text(end_use_data, "statement", "end_use.statement"),
+    )
+    flags = _section(data, "knowledge")
+    ignored.extend(f"knowledge.{k}" for k in flags if k not in KNOWLEDGE_FLAGS)
+    knowledge = KnowledgeFlags(*(_bool(flags, f, f"knowledge.{f}") for f in KNOWLEDGE_FLAGS))
+    return Case(
+        date=day,
+        movement=movement,
+        registration_case=case_name,
+        destination=destination,
+        exporter=exporter,
+        items=items,
+        parties=parties,
+        end_use=end_use,
+        knowledge=knowledge,
+        ignored_fields=tuple(ignored),
+    )
+
+
+def _date(data: Mapping[str, Any]) -> date:
+    value = data.get("date")
+    if value is None:
+        _fail("missing_field", "date", "date is required (YYYY-MM-DD)")
+    if not isinstance(value, str):
+        _fail("invalid_type", "date", f"date must be a string YYYY-MM-DD, not {_kind(value)}")
+    if not _DATE.match(value):
+        _fail("invalid_date", "date", f"date {value!r} is not in the form YYYY-MM-DD")
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        _fail("invalid_date", "date", f"date {value!r} is not a calendar date")
+
+
+def _exporter(section: Mapping[str, Any], ignored: list[str]) -> Exporter:
+    ignored.extend(f"exporter.{k}" for k in section if k not in _EXPORTER)
+    return Exporter(
+        _text(section, "name", "exporter.name"),
+        *(_bool(section, flag, f"exporter.{flag}") for flag in EXPORTER_FLAGS),
+    )
+
+
+def _items(data: Mapping[str, Any]) -> tuple[Item, ...]:
+    items = data.get("items")
+    if items is None:
+        _fail("missing_field", "items", "items is required (a non-empty list)")
+    if not isinstance(items, list):
+        _fail("invalid_type", "items", f"items must be a list, not {_kind(items)}")
+    if not items:
+        _fail("invalid_value", "items", "items must name at least one item")
+    out = []
+    for index, raw in enumerate(items):
+        where = f"items[{index}]"
+        if not isinstance(raw, Mapping):
+            _fail("invalid_type", where, f"{where} must be an object, not {_kind(raw)}")
+        code = raw.get("control_code")
+        if code is not None and not isinstance(code, str):
+            _fail("invalid_type", f"{where}.control_code", "control_code must be a string or null")
+        code = code.strip() if isinstance(code, str) else None
+        hs = raw.get("hs_code")
+        if hs is not None and not isinstance(hs, str):
+            _fail("invalid_type", f"{where}.hs_code", "hs_code must be a string or null")
+        out.append(
+            Item(
+                index=index,
+                control_code=code or None,
+                description=_text(raw, "description", f"{where}.description"),
+                hs_code=hs.strip() if isinstance(hs, str) and hs.strip() else None,
+                quantity=_number(raw, "quantity", f"{where}.quantity"),
+                unit=_text(raw, "unit", f"{where}.unit") or None,
+                value_cny=_number(raw, "value_cny", f"{where}.value_cny"),
+            )
+        )
+    return tuple(out)
+
+
+def _parties(data: Mapping[str, Any], ignored: list[str]) -> tuple[Party, ...]:
+    parties = data.get("parties")
+    if parties is None:
+        return ()
+    if not isinstance(parties, list):
+        _fail("invalid_type", "parties", f"parties must be a list, not {_kind(parties)}")
+    out = []
+    for index, raw in enumerate(parties):
+        where = f"parties[{index}]"
+        if not isinstance(raw, Mapping):
+            _fail("invalid_type", where, f"{where} must be an object, not {_kind(raw)}")
+        ignored.extend(f"{where}.{k}" for k in raw if k not in _PARTY)
+        if raw.get("role") is None:
+            _fail("missing_field", f"{where}.role", f"{where}.role is required")
+        name = _text(raw, "name", f"{where}.name")
+        if not name:
+            _fail("missing_field", f"{where}.name", f"{where}.name is required")
+        out.append(
+            Party(
+                index=index,
+                role=_enum(raw, "role", f"{where}.role", ROLES),
+                name=name,
+                country=_country(raw, "country", f"{where}.country", required=False),
+                military=_bool(raw, "military", f"{where}.military"),
+            )
+        )
+    return tuple(out)
+
+
+def _section(data: Mapping[str, Any], key: str) -> Mapping[str, Any]:
+    value = data.get(key)
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping):
+        _fail("invalid_type", key, f"{key} must be an object, not {_kind(value)}")
+    return value
+
+
+def _enum(
+    data: Mapping[str, Any], key: str, where: str, allowed: tuple[str, ...], default: str = ""
+) -> str:
+    value = data.get(key)
+    if value is None and default:
+        return default
+    if value is None:
+        _fail("missing_field", where, f"{where} is required")
+    if not isinstance(value, str):
+        _fail("invalid_type", where, f"{where} must be a string, not {_kind(value)}")
+    if value not in allowed:
+        _fail("invalid_value", where, f"{where} {value!r} is not one of {', '.join(allowed)}")
+    return value
+
+
+def _optional_enum(
+    data: Mapping[str, Any], key: str, where: str, allowed: tuple[str, ...]
+) -> str | None:
+    return None if data.get(key) is None else _enum(data, key, where, allowed)
+
+
+def _country(data: Mapping[str, Any], key: str, where: str, *, required: bool) -> str | None:
+    value = data.get(key)
+    if value is None:
+        if required:
+            _fail("missing_field", where, f"{where} is required")
+        return None
+    if not isinstance(value, str):
+        _fail("invalid_type", where, f"{where} must be an ISO 3166-1 alpha-2 string")
+    code = value.strip().upper()
+    if not is_country(code):
+        _fail("unknown_country", where, f"{where} {value!r} is not an ISO 3166-1 alpha-2 code")
+    return code
+
+
+def _bool(data: Mapping[str, Any], key: str, where: str) -> bool:
+    value = data.get(key, False)
+    if value is None:
+        return False
+    if not isinstance(value, bool):
+        _fail("invalid_type", where, f"{where} must be true or false, not {_kind(value)}")
+    return value
+
+
+def _text(data: Mapping[str, Any], key: str, where: str) -> str:
+    value = data.get(key)
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        _fail("invalid_type", where, f"{where} must be a string, not {_kind(value)}")
+    return value.strip()
+
+
+def _number(data: Mapping[str, Any], key: str, where: str) -> float | None:
+    value = data.get(key)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        _fail("invalid_type", where, f"{where} must be a number, not {_kind(value)}")
+    if value < 0 or value != value:  # negative or NaN
+        _fail("invalid_value", where, f"{where} must be zero or more")
+    return float(value)
+
+
+def _kind(value: Any) -> str:
+    names = {bool: "a boolean", int: "a number", float: "a number", str: "a string"}
+    names |= {list: "a list", dict: "an object", type(None): "null"}
+    return names.get(type(value), type(value).__name__)
+
+
+class InvalidCase(InvalidInput):
+    """The input does not follow the interface; `field` is the JSON path of the culprit."""
+
+    def __init__(self, message: str, *, code: str, field: str) -> None:
+        super().__init__(message, code=code)
+        self.field = field
+
+    def to_json(self) -> dict[str, Any]:
+        return {"error": {"code": self.code, "message": self.message, "field": self.field}}
+
+
+def _fail(code: str, field: str, message: str) -> NoReturn:
+    raise InvalidCase(message, code=code, field=field)

@@ -1,0 +1,303 @@
+"""What an exporter and an auditor see in the browser, in Simplified Chinese and in English."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+pytestmark = pytest.mark.e2e
+
+DOCS = Path(__file__).resolve().parents[2] / "docs"
+EXPORTER_ORG = "演示甲材料科技有限公司"  # accounts/demo.py
+OTHER_ORG = "演示乙电子有限公司"
+# Everything the page header may say, in English: none of it may show on a Chinese page.
+ENGLISH_HEADER = {
+    "Home",
+    "Control list",
+    "Listed parties",
+    "List status",
+    "My organisation",
+    "Audit trail",
+    "Administration",
+    "Screening",
+    "Export control",
+    "Sign out",
+    "Exporter compliance officer",
+    "Auditor",
+    "List administrator",
+}
+CHINESE_NAV = {
+    "首页",
+    "管制清单",
+    "名单主体",
+    "名单状态",
+    "名单筛查",
+    "本单位",
+    "审计日志",
+    "系统管理",
+}
+MOFCOM_ANNOUNCEMENT = re.compile(r"商务部公告\d{4}年第\d+号")
+UEL_ANNOUNCEMENT = re.compile(r"不可靠实体清单工作机制公告〔\d{4}〕\d+号")
+SERVER_ERROR = re.compile(r"^.*(?:Internal Server Error|Exception (?:while|when) serving).*$", re.M)
+OpenPage = Callable[..., Page]  # new_page(user=None): a page in a fresh browser context
+
+
+@pytest.fixture
+def new_page(browser: Browser, server: Any) -> Iterator[OpenPage]:
+    """Open a page in a fresh browser (own cookies), signed in as `user` when given."""
+    contexts = []
+
+    def open_page(user: str | None = None) -> Page:
+        # A Chinese browser: Accept-Language zh-CN, as the authority's and exporters' staff use.
+        context = browser.new_context(
+            base_url=server.url, locale="zh-CN", viewport={"width": 1280, "height": 900}
+        )
+        context.set_default_timeout(15_000)
+        contexts.append(context)
+        page = context.new_page()
+        if user is not None:
+            sign_in(page, user, server.passwords[user])
+        return page
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+def sign_in(page: Page, user: str, password: str) -> None:
+    page.goto("/accounts/login/")
+    page.fill("input[name=username]", user)
+    page.fill("input[name=password]", password)
+    page.click("button.primary")
+    expect(page.locator("header .who")).to_contain_text(user)
+
+
+def switch_language(page: Page, lang: str) -> None:
+    """Press the header's language button and wait for the page to come back in `lang`."""
+    page.click(f"header form.lang button[data-lang={lang}]")
+    expect(page.locator("html")).to_have_attribute("lang", lang)
+
+
+def nav_labels(page: Page) -> list[str]:
+    return [label.strip() for label in page.locator("header nav a").all_inner_texts()]
+
+
+def status_of(page: Page, path: str) -> int:
+    response = page.goto(path)
+    assert response is not None, path
+    return response.status
+
+
+def test_exporter_sees_own_organisation_but_not_the_audit_trail(new_page: OpenPage) -> None:
+    page = new_page("exporter")
+    assert "本单位" in nav_labels(page)
+    assert "审计日志" not in nav_labels(page)
+    assert page.locator("header nav a[href='/audit/']").count() == 0
+    assert page.locator("header nav a[href='/admin/']").count() == 0
+
+    page.click("header nav a[href='/organisation/']")
+    expect(page.locator("h1")).to_contain_text(EXPORTER_ORG)
+    expect(page.locator("main")).not_to_contain_text(OTHER_ORG)
+
+    assert status_of(page, "/audit/") == 403
+    assert status_of(page, "/audit/?verify=1") == 403
+    # The admin sends users without the list administrator role to its sign-in form.
+    for path in ("/admin/", "/admin/accounts/user/"):
+        assert status_of(page, path) == 200
+        assert urlpath(page).startswith("/admin/login/"), page.url
+        assert page.locator("#content-main .module, #content-main table").count() == 0
+
+
+def test_auditor_sees_the_exporter_sign_in_and_an_intact_chain(new_page: OpenPage) -> None:
+    new_page("exporter")  # the sign-in the auditor must find, whatever ran before
+    page = new_page("auditor")
+    assert "审计日志" in nav_labels(page)
+    assert "本单位" not in nav_labels(page)
+
+    page.click("header nav a[href='/audit/']")
+    expect(page.locator("h1")).to_have_text("审计日志")
+    sign_ins = page.locator("table.results tbody tr").filter(
+        has=page.locator("td[title='accounts.sign_in']")
+    )
+    actors = [t.strip() for t in sign_ins.locator("td:nth-child(3)").all_inner_texts()]
+    assert any(re.fullmatch(r"exporter#\d+", a) for a in actors), actors
+    expect(sign_ins.first.locator("td[title='accounts.sign_in']")).to_have_text("登录")
+
+    page.click("main form button[type=submit]")
+    expect(page.locator("[data-verify=ok]")).to_contain_text("哈希链完整")
+    assert page.locator("[data-verify=broken]").count() == 0
+
+    assert status_of(page, "/organisation/") == 403
+
+
+@pytest.mark.parametrize("query", ["钐", "samarium", "2805301910"])
+def test_control_list_search_finds_samarium_1C902(new_page: OpenPage, query: str) -> None:
+    page = new_page("exporter")
+    page.goto("/control-list/")
+    page.fill("form.search input[name=q]", query)
+    page.click("form.search button[type=submit]")
+    codes = page.locator("table.results tbody td:first-child a").all_inner_texts()
+    assert any(c == "1C902" or c.startswith("1C902.") for c in codes), codes
+
+
+@pytest.mark.parametrize("query", ["洛克希德", "Lockheed Martin"])
+def test_party_search_shows_designations_with_announcement_numbers(
+    new_page: OpenPage, query: str
+) -> None:
+    page = new_page("exporter")
+    page.goto("/parties/")
+    page.fill("form.search input[name=q]", query)
+    page.click("form.search button[type=submit]")
+    rows = page.locator("table.results tbody tr").filter(has_text="洛克希德·马丁公司")
+    expect(rows.first).to_be_visible()
+    designations = rows.locator(".designation").all_inner_texts()
+    assert any(MOFCOM_ANNOUNCEMENT.search(d) for d in designations), designations
+    assert any(UEL_ANNOUNCEMENT.search(d) for d in designations), designations
+
+
+def test_language_buttons_switch_the_same_page(new_page: OpenPage) -> None:
+    page = new_page("exporter")
+    page.goto("/control-list/1C902/")
+    expect(page.locator("html")).to_have_attribute("lang", "zh-hans")
+    expect(page.locator("main dl.facts")).to_contain_text("管制理由")
+    assert "管制清单" in nav_labels(page)
+
+    switch_language(page, "en")
+    assert urlpath(page) == "/control-list/1C902/"
+    expect(page.locator("main dl.facts")).to_contain_text("Reason for control")
+    expect(page.locator("h1")).to_contain_text("1C902")
+    assert "Control list" in nav_labels(page)
+    expect(page.locator("header .who")).to_contain_text("Exporter compliance officer")
+
+    switch_language(page, "zh-hans")
+    assert urlpath(page) == "/control-list/1C902/"
+    expect(page.locator("main dl.facts")).to_contain_text("管制理由")
+    expect(page.locator("header .who")).to_contain_text("出口经营者合规人员")
+
+
+# Expected status per role; /admin/ answers 200 with its sign-in form for the other roles.
+ROLE_ONLY = {
+    "/organisation/": {"exporter": 200, "auditor": 403, "listadmin": 403},
+    "/audit/": {"exporter": 403, "auditor": 200, "listadmin": 200},
+    "/audit/?verify=1": {"exporter": 403, "auditor": 200, "listadmin": 200},
+    "/screening/": {"exporter": 200, "auditor": 403, "listadmin": 200},
+    "/screening/file/": {"exporter": 200, "auditor": 403, "listadmin": 200},
+    "/screening/rescreens/": {"exporter": 200, "auditor": 403, "listadmin": 200},
+}
+EVERYONE = [
+    "/",
+    "/control-list/",
+    "/control-list/?q=钐",
+    "/control-list/?category=1&group=C",
+    "/control-list/1C902/",
+    "/control-list/hs/2805301910/",
+    "/parties/",
+    "/parties/?q=Lockheed%20Martin",
+    "/parties/lists/",
+]
+
+
+@pytest.mark.parametrize("user", ["exporter", "auditor", "listadmin"])
+def test_every_page_renders_in_chinese_and_english(
+    new_page: OpenPage, server: Any, user: str
+) -> None:
+    log_mark = len(server.lines)
+    page = new_page(user)
+    page.goto("/parties/?q=洛克希德·马丁公司")
+    entity = page.locator("table.results tbody a").first.get_attribute("href")
+    page.goto("/parties/lists/")
+    import_run = page.locator("main table").nth(1).locator("tbody a").first.get_attribute("href")
+    assert entity and import_run
+    pages = {path: 200 for path in [*EVERYONE, entity, import_run]}
+    pages.update({path: statuses[user] for path, statuses in ROLE_ONLY.items()})
+
+    for lang in ("zh-hans", "en"):
+        page.goto("/")
+        if page.locator("html").get_attribute("lang") != lang:
+            switch_language(page, lang)
+        for path, expected in pages.items():
+            status = status_of(page, path)
+            assert status == expected, f"{user} {lang} {path}: {status}"
+            if status == 200:
+                check_language(page, lang, f"{user} {lang} {path}")
+        check_admin(page, user, lang)
+        assert status_of(page, "/api/docs") == 200
+
+    # Django logs a 500 as "Internal Server Error: <path>", waitress an escaped exception as
+    # "Exception while serving"; 403s and 404s are logged too, with tracebacks, and are expected.
+    errors = SERVER_ERROR.findall(server.output(log_mark))
+    assert not errors, server.output(log_mark)
+
+
+def check_language(page: Page, lang: str, where: str) -> None:
+    expect(page.locator("html")).to_have_attribute("lang", lang)
+    labels = nav_labels(page)
+    assert labels, f"{where}: no navigation"
+    if lang == "zh-hans":
+        header = page.locator("header").inner_text()
+        english = sorted(s for s in ENGLISH_HEADER if re.search(rf"\b{re.escape(s)}\b", header))
+        assert not english, f"{where}: English in the Chinese header: {english}"
+        assert set(labels) <= CHINESE_NAV, f"{where}: {labels}"
+    else:
+        assert "Home" in labels and not set(labels) & CHINESE_NAV, f"{where}: {labels}"
+
+
+def check_admin(page: Page, user: str, lang: str) -> None:
+    assert status_of(page, "/admin/") == 200
+    expect(page.locator("html")).to_have_attribute("lang", lang)
+    if user != "listadmin":
+        assert urlpath(page).startswith("/admin/login/"), page.url
+        return
+    assert urlpath(page) == "/admin/"
+    # The app names are ours: they must follow the language too.
+    expect(page.locator("#content-main")).to_contain_text(
+        "管制清单" if lang == "zh-hans" else "Control lists"
+    )
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="page bug: /static/exportctl/app.css answers 404 (src/exportctl/static is not in an "
+    "installed app and settings has no STATICFILES_DIRS), so every page is unstyled",
+)
+def test_stylesheet_is_served(new_page: OpenPage) -> None:
+    page = new_page("exporter")
+    href = page.locator("link[rel=stylesheet]").first.get_attribute("href")
+    assert href
+    assert status_of(page, href) == 200
+
+
+def test_screenshots_for_the_readme(new_page: OpenPage, tmp_path: Path) -> None:
+    """The README's pictures, in Chinese; written to docs/ only when asked to, never by CI."""
+    target = DOCS if os.environ.get("EXPORTCTL_UPDATE_SCREENSHOTS") == "1" else tmp_path
+    if target == DOCS and not has_chinese_font():
+        pytest.fail(
+            "no Chinese font (apt-get install fonts-noto-cjk): screenshots would show boxes"
+        )
+    target.mkdir(exist_ok=True)
+    page = new_page("exporter")
+    page.goto("/control-list/1C902/")
+    expect(page.locator("h1")).to_contain_text("1C902")
+    page.screenshot(path=target / "screenshot-control-list.png", full_page=True)
+    page.goto("/parties/?q=洛克希德")
+    expect(page.locator("table.results .designation").first).to_be_visible()
+    page.screenshot(path=target / "screenshot-parties.png", full_page=True)
+
+
+def has_chinese_font() -> bool:
+    if shutil.which("fc-list") is None:
+        return False
+    found = subprocess.run(["fc-list", ":lang=zh"], capture_output=True, text=True, check=False)
+    return bool(found.stdout.strip())
+
+
+def urlpath(page: Page) -> str:
+    return re.sub(r"^https?://[^/]+", "", page.url)
