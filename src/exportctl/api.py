@@ -12,6 +12,8 @@ from exportctl.audit.api import router as audit_router
 from exportctl.catalogue.api import router as catalogue_router
 from exportctl.core.errors import ExportControlError, IllegalTransition, NotFound, PermissionDenied
 from exportctl.parties.api import router as parties_router
+from exportctl.determination.api import router as determination_router
+from exportctl.licensing.api import router as licensing_router
 from exportctl.screening.api import router as screening_router
 
 api = NinjaAPI(
@@ -46,3 +48,5 @@ api.add_router("/lists", parties_router.lists_router)  # type: ignore[attr-defin
 api.add_router("/organisations", accounts_router)
 api.add_router("/audit", audit_router)
 api.add_router("/screening", screening_router)
+api.add_router("/determinations", determination_router)
+api.add_router("/licensing", licensing_router)

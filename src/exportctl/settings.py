@@ -82,6 +82,8 @@ INSTALLED_APPS = [
     "exportctl.catalogue",
     "exportctl.parties",
     "exportctl.screening",
+    "exportctl.determination",
+    "exportctl.licensing",
     "exportctl.web",
 ]
 

@@ -18,6 +18,8 @@ urlpatterns = [
     path("parties/", include("exportctl.parties.urls")),
     path("audit/", include("exportctl.audit.urls")),
     path("screening/", include("exportctl.screening.urls")),
+    path("licensing/", include("exportctl.licensing.urls")),
+    path("determine/", include("exportctl.determination.urls")),
     path("admin/", admin.site.urls),
     path("api/", api.urls),
 ]

@@ -50,21 +50,35 @@ SERVER_ERROR = re.compile(r"^.*(?:Internal Server Error|Exception (?:while|when)
 OpenPage = Callable[..., Page]  # new_page(user=None): a page in a fresh browser context
 
 
+@pytest.fixture(scope="session")
+def signed_in() -> dict[str, Any]:
+    """Browser storage (the session cookie) of each user's first sign-in, to reuse it."""
+    return {}
+
+
 @pytest.fixture
-def new_page(browser: Browser, server: Any) -> Iterator[OpenPage]:
-    """Open a page in a fresh browser (own cookies), signed in as `user` when given."""
+def new_page(browser: Browser, server: Any, signed_in: dict[str, Any]) -> Iterator[OpenPage]:
+    """Open a page in a fresh browser context, signed in as `user` when given.
+
+    A user signs in through the form once per session; later pages reuse that session cookie,
+    unless `fresh=True` asks for a new sign-in (which the audit trail records).
+    """
     contexts = []
 
-    def open_page(user: str | None = None) -> Page:
-        # A Chinese browser: Accept-Language zh-CN, as the authority's and exporters' staff use.
+    def open_page(user: str | None = None, *, fresh: bool = False) -> Page:
+        # A Chinese browser (Accept-Language zh-CN), as the authority's and exporters' staff use.
         context = browser.new_context(
-            base_url=server.url, locale="zh-CN", viewport={"width": 1280, "height": 900}
+            base_url=server.url,
+            locale="zh-CN",
+            viewport={"width": 1280, "height": 900},
+            storage_state=None if user is None or fresh else signed_in.get(user),
         )
         context.set_default_timeout(15_000)
         contexts.append(context)
         page = context.new_page()
-        if user is not None:
+        if user is not None and (fresh or user not in signed_in):
             sign_in(page, user, server.passwords[user])
+            signed_in[user] = context.storage_state()
         return page
 
     yield open_page
@@ -117,7 +131,7 @@ def test_exporter_sees_own_organisation_but_not_the_audit_trail(new_page: OpenPa
 
 
 def test_auditor_sees_the_exporter_sign_in_and_an_intact_chain(new_page: OpenPage) -> None:
-    new_page("exporter")  # the sign-in the auditor must find, whatever ran before
+    new_page("exporter", fresh=True)  # the sign-in the auditor must find
     page = new_page("auditor")
     assert "审计日志" in nav_labels(page)
     assert "本单位" not in nav_labels(page)
@@ -183,6 +197,17 @@ def test_language_buttons_switch_the_same_page(new_page: OpenPage) -> None:
     expect(page.locator("header .who")).to_contain_text("出口经营者合规人员")
 
 
+def test_sign_in_page_in_both_languages(new_page: OpenPage) -> None:
+    page = new_page()
+    page.goto("/")
+    assert urlpath(page).startswith("/accounts/login/"), page.url
+    expect(page.locator("main h1")).to_have_text("登录")
+    switch_language(page, "en")
+    assert urlpath(page).startswith("/accounts/login/"), page.url
+    expect(page.locator("main h1")).to_have_text("Sign in")
+    expect(page.locator("main label").first).to_contain_text("User name")
+
+
 # Expected status per role; /admin/ answers 200 with its sign-in form for the other roles.
 ROLE_ONLY = {
     "/organisation/": {"exporter": 200, "auditor": 403, "listadmin": 403},
@@ -238,16 +263,26 @@ def test_every_page_renders_in_chinese_and_english(
 
 
 def check_language(page: Page, lang: str, where: str) -> None:
-    expect(page.locator("html")).to_have_attribute("lang", lang)
-    labels = nav_labels(page)
+    # One round trip for what the walk checks on each page (a locator call per item is slow).
+    seen = page.evaluate(HEADER_SCRIPT)
+    labels = [label.strip() for label in seen["nav"]]
+    assert seen["lang"] == lang, f"{where}: <html lang={seen['lang']!r}>"
     assert labels, f"{where}: no navigation"
     if lang == "zh-hans":
-        header = page.locator("header").inner_text()
-        english = sorted(s for s in ENGLISH_HEADER if re.search(rf"\b{re.escape(s)}\b", header))
+        english = sorted(
+            s for s in ENGLISH_HEADER if re.search(rf"\b{re.escape(s)}\b", seen["header"])
+        )
         assert not english, f"{where}: English in the Chinese header: {english}"
         assert set(labels) <= CHINESE_NAV, f"{where}: {labels}"
     else:
         assert "Home" in labels and not set(labels) & CHINESE_NAV, f"{where}: {labels}"
+
+
+HEADER_SCRIPT = """() => ({
+  lang: document.documentElement.lang,
+  nav: [...document.querySelectorAll("header nav a")].map((a) => a.innerText),
+  header: document.querySelector("header")?.innerText ?? "",
+})"""
 
 
 def check_admin(page: Page, user: str, lang: str) -> None:
@@ -270,9 +305,10 @@ def check_admin(page: Page, user: str, lang: str) -> None:
 )
 def test_stylesheet_is_served(new_page: OpenPage) -> None:
     page = new_page("exporter")
-    href = page.locator("link[rel=stylesheet]").first.get_attribute("href")
-    assert href
-    assert status_of(page, href) == 200
+    hrefs = page.evaluate("[...document.querySelectorAll('link[rel=stylesheet]')].map(l => l.href)")
+    assert hrefs
+    for href in hrefs:
+        assert page.request.get(href).status == 200, href
 
 
 def test_screenshots_for_the_readme(new_page: OpenPage, tmp_path: Path) -> None:

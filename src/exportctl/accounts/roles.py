@@ -42,6 +42,13 @@ PERMISSIONS: dict[str, frozenset[str]] = {
         {Role.EXPORTER, Role.CASE_OFFICER, Role.REVIEWER, Role.APPROVER, Role.LIST_ADMIN}
     ),
     "screening.view_all": frozenset({Role.AUDITOR}),  # others see their own organisation's
+    # Licensing: exporters apply for their organisation; officers work cases; all authority
+    # roles read every case (list administrators and auditors included).
+    "licensing.apply": frozenset({Role.EXPORTER}),
+    "licensing.work": frozenset({Role.CASE_OFFICER, Role.REVIEWER, Role.APPROVER}),
+    "licensing.view_all": frozenset(AUTHORITY_ROLES),
+    "licensing.use": frozenset({Role.EXPORTER, *AUTHORITY_ROLES}),
+    "determination.use": frozenset({Role.EXPORTER, *AUTHORITY_ROLES}),
     "organisation.view_own": frozenset({Role.EXPORTER, Role.CUSTOMS}),
     "organisation.view_all": frozenset(AUTHORITY_ROLES),
 }

@@ -7,7 +7,9 @@ from typing import Annotated
 import typer
 
 from exportctl.cli import audit, lists, reference, screen
+from exportctl.cli import calendar as calendar_cli
 from exportctl.cli.bootstrap import setup
+from exportctl.cli.determine import determine
 from exportctl.cli.output import console
 
 app = typer.Typer(
@@ -20,6 +22,8 @@ app.add_typer(audit.app, name="audit")
 app.add_typer(reference.catalogue_app, name="catalogue")
 app.add_typer(reference.parties_app, name="parties")
 app.add_typer(screen.app, name="screen")
+app.add_typer(calendar_cli.app, name="calendar")
+app.command("determine")(determine)
 
 
 def _migrate() -> None:

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from django.conf import settings
 
-from exportctl.core.screening.index import ScreeningIndex, build_index
 from exportctl.core.errors import MalformedFile
+from exportctl.core.screening.index import ScreeningIndex, build_index
 from exportctl.parties.models import Entity
 from exportctl.parties.records import list_version, records_for
 

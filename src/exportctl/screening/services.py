@@ -11,8 +11,8 @@ from django.utils import timezone
 from exportctl.audit import services as audit
 from exportctl.core.errors import ExportControlError, IllegalTransition, InvalidInput
 from exportctl.core.screening.score import DEFAULT_THRESHOLD
-from exportctl.core.screening.screen import Query, screen
 from exportctl.core.screening.screen import Hit as EngineHit
+from exportctl.core.screening.screen import Query, screen
 from exportctl.parties.models import Entity, ImportRun
 from exportctl.screening.index_cache import LoadedIndex, current_index, index_for
 from exportctl.screening.models import Decision, Hit, Rescreen, Subject

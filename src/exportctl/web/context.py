@@ -10,11 +10,15 @@ from django.utils.translation import gettext_lazy as _
 
 NAV = (
     ("home", _("Home"), "reference.view"),
+    ("licensing:dashboard", _("My applications"), "licensing.apply"),
+    ("licensing:queue", _("Case queue"), "licensing.view_all"),
+    ("determination:form", _("Do I need a licence?"), "determination.use"),
     ("catalogue:index", _("Control list"), "reference.view"),
     ("parties:search", _("Listed parties"), "reference.view"),
     ("parties:lists", _("List status"), "reference.view"),
     ("screening:index", _("Screening"), "screening.run"),
     ("organisation", _("My organisation"), "organisation.view_own"),
+    ("licensing:statistics", _("Statistics"), "licensing.view_all"),
     ("audit:log", _("Audit trail"), "audit.view"),
 )
 

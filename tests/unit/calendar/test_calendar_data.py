@@ -68,7 +68,10 @@ def test_every_year_the_package_covers_is_bundled() -> None:
 def test_every_year_cites_its_notice_and_the_extraction(path: Path) -> None:
     arrangement = import_year(path)
     assert path.stem == str(arrangement.year)
-    assert arrangement.source.authority_zh == f"国务院办公厅关于{arrangement.year}年部分节假日安排的通知"
+    assert (
+        arrangement.source.authority_zh
+        == f"国务院办公厅关于{arrangement.year}年部分节假日安排的通知"
+    )
     assert arrangement.source.extracted_from.startswith("chinese-calendar ")
     names = {h.name_zh for h in arrangement.holidays}
     assert {"元旦", "春节", "国庆节"} <= names, names
@@ -79,7 +82,10 @@ def _statutory_days(year: int) -> int:
     return 10 if year < 2008 else 11 if year < 2025 else 13
 
 
-EXTRA_DAYS = {2015: 1, 2020: 2}  # 2015 anniversary notice; 2020 extension (01-31 off, 02-01 not worked)
+EXTRA_DAYS = {
+    2015: 1,
+    2020: 2,
+}  # 2015 anniversary notice; 2020 extension (01-31 off, 02-01 not worked)
 
 
 @pytest.mark.parametrize(

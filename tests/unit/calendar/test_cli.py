@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from exportctl.cli.calendar import app
-from tests.unit.calendar.test_loader import GOOD_2027
+from tests.unit.calendar.calendars import BUNDLED, GOOD_2027
 
 runner = CliRunner()
 
@@ -41,7 +41,12 @@ def test_add_working_days_prints_the_date(data_dir: Path, start: str, n: str, du
 
 def test_add_working_days_with_a_pause(data_dir: Path) -> None:
     result = run(
-        data_dir, "add-working-days", "2025-09-15", "45", "--pause", "expert_consultation:2025-10-13..2025-10-17"
+        data_dir,
+        "add-working-days",
+        "2025-09-15",
+        "45",
+        "--pause",
+        "expert_consultation:2025-10-13..2025-10-17",
     )
     assert result.exit_code == 0, result.output
     assert result.stdout == "2025-11-28\n"
@@ -64,7 +69,11 @@ def test_add_working_days_explains(data_dir: Path) -> None:
         (("2025-03-03", "-1"), "invalid_input", "0 or more"),
         (("2025-03-03", "five"), "invalid_input", "whole number"),
         (("2025-03-03", "5", "--pause", "2025-03-10"), "invalid_input", "FIRST..LAST"),
-        (("2025-03-03", "5", "--pause", "2025-03-10..2025-03-05"), "invalid_input", "before it starts"),
+        (
+            ("2025-03-03", "5", "--pause", "2025-03-10..2025-03-05"),
+            "invalid_input",
+            "before it starts",
+        ),
     ],
 )
 def test_add_working_days_refuses_with_exit_2_and_one_line(
@@ -112,6 +121,7 @@ def test_import_a_good_file_adds_the_year(data_dir: Path, tmp_path: Path) -> Non
     source = tmp_path / "notice-2027.yaml"
     source.write_text(GOOD_2027, encoding="utf-8")
     assert run(data_dir, "add-working-days", "2027-02-05", "1").exit_code == 2
+    assert run(data_dir, "add-working-days", "2026-12-24", "1").exit_code == 2
     result = run(data_dir, "import", str(source))
     assert result.exit_code == 0, result.output
     assert "imported 2027: 3 holidays, 1 adjusted working days" in result.stdout
@@ -119,16 +129,22 @@ def test_import_a_good_file_adds_the_year(data_dir: Path, tmp_path: Path) -> Non
     assert (data_dir / "calendar" / "2027.yaml").read_text(encoding="utf-8") == GOOD_2027
     assert run(data_dir, "add-working-days", "2027-02-05", "1").stdout == "2027-02-06\n"
     assert run(data_dir, "add-working-days", "2027-02-06", "1").stdout == "2027-02-10\n"
+    # with the 2027 notice loaded, the last week of 2026 is settled too
+    assert run(data_dir, "add-working-days", "2026-12-24", "1").stdout == "2026-12-25\n"
     again = run(data_dir, "import", str(source))
     assert "(replaces the earlier import)" in again.stdout
     assert "2027-02-08..2027-02-09 春节" in run(data_dir, "show", "2027").stdout
 
 
 def test_import_overrides_a_bundled_year(data_dir: Path, tmp_path: Path) -> None:
-    from tests.unit.calendar.calendars import BUNDLED
-
-    text = (BUNDLED / "2025.yaml").read_text(encoding="utf-8").replace(
-        "holidays:\n", 'holidays:\n  - {date: 2025-03-04, name_zh: "测试", name_en: "Test"}\n', 1
+    text = (
+        (BUNDLED / "2025.yaml")
+        .read_text(encoding="utf-8")
+        .replace(
+            "holidays:\n",
+            'holidays:\n  - {date: 2025-03-04, name_zh: "测试", name_en: "Test"}\n',
+            1,
+        )
     )
     source = tmp_path / "2025-corrected.yaml"
     source.write_text(text, encoding="utf-8")

@@ -111,7 +111,9 @@ def test_across_new_year_cites_both_notices() -> None:
         ("2026-03-10", "2026-03-02", "2026-02-12"),  # requested too late: already accepted
     ],
 )
-def test_deemed_acceptance_from_receipt(today: str, requested: str | None, accepted: str | None) -> None:
+def test_deemed_acceptance_from_receipt(
+    today: str, requested: str | None, accepted: str | None
+) -> None:
     result = deemed_acceptance(
         bundled(),
         CHECK,

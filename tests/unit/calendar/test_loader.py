@@ -8,22 +8,7 @@ import pytest
 
 from exportctl.core.calendar import import_year, load_calendar, parse_year
 from exportctl.core.errors import MalformedFile
-from tests.unit.calendar.calendars import BUNDLED, d
-
-GOOD_2027 = """\
-format: exportctl-calendar/1
-year: 2027
-source:
-  authority_zh: "国务院办公厅关于2027年部分节假日安排的通知"
-  authority_en: "State Council General Office: notice on the arrangement of certain holidays in 2027"
-  extracted_from: "test fixture, not the real 2027 notice"
-holidays:
-  - {date: 2027-01-01, name_zh: "元旦", name_en: "New Year's Day"}
-  - {date: 2027-02-08, name_zh: "春节", name_en: "Spring Festival"}
-  - {date: 2027-02-09, name_zh: "春节", name_en: "Spring Festival"}
-working_days:
-  - {date: 2027-02-06, for_zh: "春节", for_en: "Spring Festival"}
-"""
+from tests.unit.calendar.calendars import BUNDLED, GOOD_2027, d
 
 
 def test_a_good_year_parses() -> None:
@@ -38,20 +23,37 @@ def test_a_good_year_parses() -> None:
     ("old", "new", "where", "why"),
     [
         ("year: 2027", "year: 2028", "holidays[0] (2027-01-01)", "outside 2028"),
-        ("date: 2027-02-06", "date: 2027-02-08", "working_days[0] (2027-02-08)", "both a holiday and a working day"),
+        (
+            "date: 2027-02-06",
+            "date: 2027-02-08",
+            "working_days[0] (2027-02-08)",
+            "both a holiday and a working day",
+        ),
         ("date: 2027-02-06", "date: 2027-02-10", "working_days[0] (2027-02-10)", "is a Wednesday"),
         ("date: 2027-02-09", "date: 2027-02-08", "holidays[2] (2027-02-08)", "listed twice"),
         ("date: 2027-02-09", "date: 09/02/2027", "holidays[2]", "not an ISO date"),
         ("date: 2027-02-09", "date: 2027-02-30", "holidays[2]", "does not exist"),
         ("date: 2027-02-09", "date: 20270209", "holidays[2]", "not an ISO date"),
         ('name_zh: "元旦", ', "", "holidays[0]", "missing name_zh"),
-        ("{date: 2027-01-01,", "{day: 2027-01-01, date: 2027-01-01,", "holidays[0]", "unknown field"),
+        (
+            "{date: 2027-01-01,",
+            "{day: 2027-01-01, date: 2027-01-01,",
+            "holidays[0]",
+            "unknown field",
+        ),
         ("format: exportctl-calendar/1", "format: other/1", "format", "format must be"),
         ("year: 2027", "year: twenty", "year", "is not a year"),
-        ('  extracted_from: "test fixture, not the real 2027 notice"\n', "", "source", "missing extracted_from"),
+        (
+            '  extracted_from: "test fixture, not the real 2027 notice"\n',
+            "",
+            "source",
+            "missing extracted_from",
+        ),
     ],
 )
-def test_a_bad_year_is_refused_naming_file_and_entry(old: str, new: str, where: str, why: str) -> None:
+def test_a_bad_year_is_refused_naming_file_and_entry(
+    old: str, new: str, where: str, why: str
+) -> None:
     assert old in GOOD_2027
     with pytest.raises(MalformedFile) as exc:
         parse_year(GOOD_2027.replace(old, new, 1), "admin-2027.yaml")
@@ -62,7 +64,8 @@ def test_a_bad_year_is_refused_naming_file_and_entry(old: str, new: str, where: 
 
 def test_a_new_year_arrangement_may_reach_into_the_last_week_of_december() -> None:
     text = GOOD_2027.replace(
-        "working_days:\n", "  - {date: 2026-12-31, name_zh: \"元旦\", name_en: \"New Year's Day\"}\nworking_days:\n"
+        "working_days:\n",
+        '  - {date: 2026-12-31, name_zh: "元旦", name_en: "New Year\'s Day"}\nworking_days:\n',
     )
     assert d("2026-12-31") in [h.date for h in parse_year(text, "2027.yaml").holidays]
     too_early = text.replace("2026-12-31", "2026-12-20")
@@ -103,8 +106,14 @@ def test_imported_year_is_merged_and_wins_over_the_bundled_one(tmp_path: Path) -
 
 def test_the_same_date_in_two_notices_is_refused(tmp_path: Path) -> None:
     # 2019's notice lists 2018-12-31; a 2018 file may not list it again.
-    text = (BUNDLED / "2018.yaml").read_text(encoding="utf-8").replace(
-        "holidays:\n", 'holidays:\n  - {date: 2018-12-31, name_zh: "元旦", name_en: "New Year\'s Day"}\n', 1
+    text = (
+        (BUNDLED / "2018.yaml")
+        .read_text(encoding="utf-8")
+        .replace(
+            "holidays:\n",
+            'holidays:\n  - {date: 2018-12-31, name_zh: "元旦", name_en: "New Year\'s Day"}\n',
+            1,
+        )
     )
     (tmp_path / "2018.yaml").write_text(text, encoding="utf-8")
     with pytest.raises(MalformedFile, match="2018-12-31 is also listed in"):

@@ -21,7 +21,12 @@ from tests.unit.calendar.calendars import bundled, d
     [
         # National Day
         ("2025-09-30", 1, "2025-10-09", "2025: 10-01..10-08 off (National Day with Mid-Autumn)"),
-        ("2025-09-26", 5, "2025-10-10", "2025: 09-28 Sunday worked, then 09-29, 09-30, 10-09, 10-10"),
+        (
+            "2025-09-26",
+            5,
+            "2025-10-10",
+            "2025: 09-28 Sunday worked, then 09-29, 09-30, 10-09, 10-10",
+        ),
         ("2024-09-30", 1, "2024-10-08", "2024: 10-01..10-07 off"),
         ("2024-09-27", 5, "2024-10-10", "2024: 09-29 Sunday worked"),
         ("2023-09-28", 1, "2023-10-07", "2023: 09-29..10-06 off, 10-07 Saturday worked"),
@@ -42,7 +47,12 @@ from tests.unit.calendar.calendars import bundled, d
         ("2018-12-28", 2, "2019-01-02", "2018-12-30..2019-01-01 off"),
         # Statutory periods
         ("2025-09-15", 45, "2025-11-21", "REG Art. 17: 45 working days across National Day 2025"),
-        ("2025-09-26", 20, "2025-10-30", "REG Art. 18 ¶3: 20 working days across National Day 2025"),
+        (
+            "2025-09-26",
+            20,
+            "2025-10-30",
+            "REG Art. 18 ¶3: 20 working days across National Day 2025",
+        ),
         ("2026-02-12", 5, "2026-02-26", "ALL Art. 32: 5 working days across Spring Festival 2026"),
     ],
 )

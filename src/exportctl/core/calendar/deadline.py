@@ -46,7 +46,9 @@ class Deadline:
         head = f"{self.working_days} working days from {self.start} ({self.citation})"
         if self.due is None:
             return f"{head}: unknown: {self.unknown_reason}"
-        parts = [f"{head}: due {self.due}; the day of {self.start} is not counted"]
+        parts = [f"{head}: due {self.due}"]
+        if self.working_days:
+            parts.append(f"the day of {self.start} is not counted")
         if self.holidays_skipped:
             names = dict.fromkeys(f"{h.name_en} ({h.name_zh})" for h in self.holidays_skipped)
             parts.append(

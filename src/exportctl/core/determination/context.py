@@ -16,7 +16,7 @@ from typing import Any
 from exportctl.core.determination.case import Case
 from exportctl.core.determination.knowledge import Knowledge, MeasureOnDate
 from exportctl.core.determination.result import NO_EFFECT, Caveat, Effect, TraceStep
-from exportctl.core.determination.rulebook import RuleEntry, Rulebook
+from exportctl.core.determination.rulebook import Rulebook, RuleEntry
 from exportctl.core.determination.vocabulary import END_USER_ROLES
 from exportctl.core.rules.model import Measure
 
@@ -35,10 +35,10 @@ class Context:
     item_basis: dict[int, str] = field(default_factory=dict)  # item index -> listed, catch_all ...
     licensing_applies: bool = True  # False for moves into or between special customs zones
     destinations: frozenset[str] = frozenset()  # where the items go: destination + end users
+    day: date = date.min  # set from the case in __post_init__ (a plain attribute: read often)
 
-    @property
-    def day(self) -> date:
-        return self.case.date
+    def __post_init__(self) -> None:
+        self.day = self.case.date
 
     def controlled(self, index: int) -> bool:
         return self.item_basis.get(index) in CONTROLLED_BASES
@@ -52,9 +52,7 @@ class Context:
     def military_user_in(self, country: str) -> bool:
         """A party flagged military whose country is `country` (or unknown, going there)."""
         fallback = self.case.destination
-        return any(
-            p.military and (p.country or fallback) == country for p in self.case.parties
-        )
+        return any(p.military and (p.country or fallback) == country for p in self.case.parties)
 
     def rule(self, rule_id: str) -> RuleEntry:
         return self.rulebook.get(rule_id)
@@ -74,7 +72,9 @@ class Context:
         """Append a step for a rule of determination.yaml."""
         entry = self.rulebook.get(rule_id)
         return self._append(
-            TraceStep(rule_id, entry.citation, inputs, result, en, zh, effect, entry.confidence, subject),
+            TraceStep(
+                rule_id, entry.citation, inputs, result, en, zh, effect, entry.confidence, subject
+            ),
             entry.confidence_note,
             relevant,
         )
@@ -96,7 +96,9 @@ class Context:
         if measure.announcement and measure.announcement not in citation:
             citation = f"{citation}; {measure.announcement}"
         return self._append(
-            TraceStep(measure.id, citation, inputs, result, en, zh, effect, measure.confidence, subject),
+            TraceStep(
+                measure.id, citation, inputs, result, en, zh, effect, measure.confidence, subject
+            ),
             measure.confidence_note,
             relevant,
         )

@@ -31,8 +31,32 @@ Match = tuple[str, float, str, str]  # record id, score, matched name, explanati
 Matcher = Callable[[str, str | None], Iterable[Match]]
 
 _LEGAL_WORDS = frozenset(
-    "inc incorporated corp corporation co company ltd limited llc lp llp plc gmbh ag sa spa "
-    "s p a bv nv kk sarl srl pte pty the".split()
+    [
+        "inc",
+        "incorporated",
+        "corp",
+        "corporation",
+        "co",
+        "company",
+        "ltd",
+        "limited",
+        "llc",
+        "lp",
+        "llp",
+        "plc",
+        "gmbh",
+        "ag",
+        "sa",
+        "spa",
+        "bv",
+        "nv",
+        "kk",
+        "sarl",
+        "srl",
+        "pte",
+        "pty",
+        "the",
+    ]
 )
 _LEGAL_ZH = re.compile(r"(股份有限公司|有限责任公司|有限公司|株式会社|公司|集团)$")
 EXACT_SCORE = 1.0
@@ -67,7 +91,9 @@ class MemoryKnowledge:
     ) -> None:
         self._rulebook = rulebook
         self._data_as_of = data_as_of
-        self._rules_version = rules_version or f"determination {rulebook.version} ({rulebook.digest[:12]})"
+        self._rules_version = (
+            rules_version or f"determination {rulebook.version} ({rulebook.digest[:12]})"
+        )
         self._data_versions = dict(data_versions or {})
         self._entries = {e.code: e for e in entries}
         self._synthesise_groups()
@@ -91,7 +117,9 @@ class MemoryKnowledge:
                 self._stripped.setdefault(stripped, []).append((record, name.value))
         self._matcher = matcher or self._match_names
         self._measure_cache: dict[date, tuple[MeasureOnDate, ...]] = {}
-        self._match_cache: dict[tuple[str, str | None], tuple[tuple[EntityRecord, float, str, str], ...]] = {}
+        self._match_cache: dict[
+            tuple[str, str | None], tuple[tuple[EntityRecord, float, str, str], ...]
+        ] = {}
 
     # ---- the Knowledge protocol -----------------------------------------------------------------
 
@@ -167,7 +195,9 @@ class MemoryKnowledge:
 
     # ---- internals ------------------------------------------------------------------------------
 
-    def _matches(self, name: str, country: str | None) -> tuple[tuple[EntityRecord, float, str, str], ...]:
+    def _matches(
+        self, name: str, country: str | None
+    ) -> tuple[tuple[EntityRecord, float, str, str], ...]:
         key = (name, country)
         cached = self._match_cache.get(key)
         if cached is None:
@@ -178,7 +208,9 @@ class MemoryKnowledge:
                     continue
                 if country and record.countries and country not in record.countries:
                     score *= COUNTRY_CONFLICT_FACTOR
-                    explanation += f"; listed with country {', '.join(record.countries)}, not {country}"
+                    explanation += (
+                        f"; listed with country {', '.join(record.countries)}, not {country}"
+                    )
                 rid = f"{record.source}:{record.key}"
                 if rid not in best or score > best[rid][1]:
                     best[rid] = (record, score, matched, explanation)
@@ -198,7 +230,12 @@ class MemoryKnowledge:
     def _match_names(self, name: str, country: str | None) -> Iterable[Match]:
         exact, stripped = name_keys(name)
         for record, matched in self._exact.get(exact, ()):
-            yield f"{record.source}:{record.key}", EXACT_SCORE, matched, "same name after normalisation"
+            yield (
+                f"{record.source}:{record.key}",
+                EXACT_SCORE,
+                matched,
+                "same name after normalisation",
+            )
         for record, matched in self._stripped.get(stripped, ()):
             yield (
                 f"{record.source}:{record.key}",

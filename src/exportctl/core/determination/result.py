@@ -8,8 +8,8 @@ names); nothing in it depends on the order of items or parties except the order 
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Any
 
 from exportctl.core.determination.vocabulary import Outcome, Policy
@@ -88,7 +88,7 @@ class TraceStep:
 class Determination:
     """The decision for one transaction on one date."""
 
-    date: date
+    date: dt.date
     outcome: Outcome
     licence_types: tuple[str, ...]
     policy: Policy | None
@@ -100,7 +100,7 @@ class Determination:
     screening_hits: tuple[dict[str, Any], ...]
     trace: tuple[TraceStep, ...]
     rules_version: str
-    data_as_of: date
+    data_as_of: dt.date
     data_versions: dict[str, str]
     warnings: tuple[Caveat, ...] = field(default=())
 

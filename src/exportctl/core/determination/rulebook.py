@@ -53,10 +53,19 @@ _EXTRA: dict[str, set[str]] = {
     "exporter_bar": {"flag", "closes"},
     "document": {"code", "routes", "condition"},
     "party_effect": {
-        "list_code", "also_list_codes", "measure_codes", "announcements", "outcome", "items",
-        "special_approval_possible", "closes", "documents", "no_time_limit", "when_military",
+        "list_code",
+        "also_list_codes",
+        "measure_codes",
+        "announcements",
+        "outcome",
+        "items",
+        "special_approval_possible",
+        "closes",
+        "documents",
+        "no_time_limit",
+        "when_military",
         "review",
-    },  # fmt: skip
+    },
     "keywords": {"for_rule", "keywords", "hs_prefixes"},
     "setting": {"value"},
 }
@@ -131,7 +140,15 @@ class Rulebook:
     entries: tuple[RuleEntry, ...]
 
     def __post_init__(self) -> None:
+        # Indexes built once: the engine asks these on every determination.
+        by_kind: dict[str, list[RuleEntry]] = {}
+        for entry in self.entries:
+            by_kind.setdefault(entry.kind, []).append(entry)
         object.__setattr__(self, "_by_id", {e.id: e for e in self.entries})
+        object.__setattr__(self, "_by_kind", {k: tuple(v) for k, v in by_kind.items()})
+        object.__setattr__(
+            self, "_documents", {e.code: e for e in self.entries if e.kind == "document"}
+        )
 
     def get(self, rule_id: str) -> RuleEntry:
         """The entry with that id; a KeyError here is a programming error, not bad input."""
@@ -139,13 +156,12 @@ class Rulebook:
         return by_id[rule_id]
 
     def of_kind(self, kind: str) -> tuple[RuleEntry, ...]:
-        return tuple(e for e in self.entries if e.kind == kind)
+        by_kind: dict[str, tuple[RuleEntry, ...]] = self.__dict__["_by_kind"]
+        return by_kind.get(kind, ())
 
     def document(self, code: str) -> RuleEntry:
-        for entry in self.entries:
-            if entry.kind == "document" and entry.code == code:
-                return entry
-        raise KeyError(code)
+        documents: dict[str, RuleEntry] = self.__dict__["_documents"]
+        return documents[code]
 
     def setting(self, rule_id: str) -> float:
         value = self.get(rule_id).value
@@ -203,9 +219,17 @@ def _entry(item: Mapping[str, Any], source: str, rule_id: str) -> RuleEntry:
         _fail(source, rule_id, f"unknown field(s) {sorted(unknown)} for kind {kind!r}")
     confidence = item.get("confidence")
     if confidence not in ("confirmed", "secondary", "unconfirmed"):
-        _fail(source, rule_id, f"confidence {confidence!r} must be confirmed, secondary or unconfirmed")
+        _fail(
+            source,
+            rule_id,
+            f"confidence {confidence!r} must be confirmed, secondary or unconfirmed",
+        )
     valid_from = _date(item.get("valid_from"), "valid_from", source, rule_id)
-    valid_to = None if item.get("valid_to") is None else _date(item["valid_to"], "valid_to", source, rule_id)
+    valid_to = (
+        None
+        if item.get("valid_to") is None
+        else _date(item["valid_to"], "valid_to", source, rule_id)
+    )
     if valid_to is not None and valid_to < valid_from:
         _fail(source, rule_id, f"valid_to {valid_to} is before valid_from {valid_from}")
     if confidence == "unconfirmed" and not item.get("confidence_note"):
@@ -233,7 +257,9 @@ def _kind_fields(kind: str, item: Mapping[str, Any], source: str, rid: str) -> d
     if kind == "registration_case":
         return {
             "case": _choice(item, "case", REGISTRATION_CASES, source, rid),
-            "excluded_end_uses": _strings(item, "excluded_end_uses", source, rid, END_USE_CATEGORIES),
+            "excluded_end_uses": _strings(
+                item, "excluded_end_uses", source, rid, END_USE_CATEGORIES
+            ),
         }
     if kind == "movement":
         return {
@@ -252,14 +278,18 @@ def _kind_fields(kind: str, item: Mapping[str, Any], source: str, rid: str) -> d
         return {
             "code": code,
             "routes": _strings(item, "routes", source, rid, tuple(DOCUMENT_ROUTES), required=True),
-            "condition": _choice(item, "condition", ("always", "on_request", "finding"), source, rid),
+            "condition": _choice(
+                item, "condition", ("always", "on_request", "finding"), source, rid
+            ),
         }
     if kind == "party_effect":
         return _party_effect(item, source, rid)
     if kind == "keywords":
         return {
             "for_rule": _text(item, "for_rule", source, rid),
-            "keywords": tuple(k.casefold() for k in _strings(item, "keywords", source, rid, None, required=True)),
+            "keywords": tuple(
+                k.casefold() for k in _strings(item, "keywords", source, rid, None, required=True)
+            ),
             "hs_prefixes": _strings(item, "hs_prefixes", source, rid, None),
         }
     if kind == "setting":
@@ -323,7 +353,9 @@ def _cross_check(entries: list[RuleEntry], source: str) -> None:
             _fail(source, kind, f"needs one rule for each of {sorted(expected)}, found {found}")
 
 
-def _choice(item: Mapping[str, Any], key: str, allowed: tuple[str, ...], source: str, rid: str) -> str:
+def _choice(
+    item: Mapping[str, Any], key: str, allowed: tuple[str, ...], source: str, rid: str
+) -> str:
     value = item.get(key)
     if value not in allowed:
         _fail(source, rid, f"{key} {value!r} must be one of {sorted(allowed)}")

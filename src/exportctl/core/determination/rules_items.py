@@ -11,6 +11,7 @@ the decision says so.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import timedelta
 
 from exportctl.core.determination.case import Item
@@ -43,9 +44,7 @@ def apply_items(ctx: Context) -> None:
 def _listed(ctx: Context, item: Item, code: str) -> None:
     subject = f"items[{item.index}]"
     entry = ctx.knowledge.entry(code)
-    covering = [
-        m for m in ctx.measures if m.measure.kind in _ITEM_KINDS and covers_code(m.measure.scope, code)
-    ]
+    covering = _covering(ctx.measures, code)
     measure = _strongest(covering)
     entry_status = entry.status_on(ctx.day) if entry is not None else None
     if entry_status == "not_in_force":
@@ -61,7 +60,9 @@ def _listed(ctx: Context, item: Item, code: str) -> None:
         )
         if "in_force" in (entry_status, status):
             status = "in_force"
-    temporary = code[2] == "5" or (measure is not None and measure.measure.kind == "temporary_control")
+    temporary = code[2] == "5" or (
+        measure is not None and measure.measure.kind == "temporary_control"
+    )
     announcement = (
         measure.measure.announcement
         if measure is not None
@@ -77,7 +78,9 @@ def _listed(ctx: Context, item: Item, code: str) -> None:
     if status == "in_force":
         ctx.item_basis[item.index] = "temporary" if temporary else "listed"
         rule_id = "dt-temporary-control-licence" if temporary else "dt-listed-item-licence"
-        kind_en = "under temporary control" if temporary else "on the Dual-Use Items Export Control List"
+        kind_en = (
+            "under temporary control" if temporary else "on the Dual-Use Items Export Control List"
+        )
         kind_zh = "属于临时管制物项" if temporary else "列入两用物项出口管制清单"
         ctx.step(
             rule_id,
@@ -193,8 +196,14 @@ def _catch_all(ctx: Context) -> None:
 
 def _announced_catch_alls(ctx: Context, uncontrolled: list[int]) -> None:
     """Catch-alls an announcement adds for named activities (2025 No. 62 ¶1: rare earths)."""
+    if not ctx.case.end_use.statement:
+        return
     for keywords in ctx.rulebook.of_kind("keywords"):
-        found = [m for m in ctx.measures if m.measure.id == keywords.for_rule and m.measure.kind == "catch_all"]
+        found = [
+            m
+            for m in ctx.measures
+            if m.measure.id == keywords.for_rule and m.measure.kind == "catch_all"
+        ]
         if not found:
             continue
         hit = keyword_hit(ctx.case.end_use.statement, keywords.keywords)
@@ -211,12 +220,27 @@ def _announced_catch_alls(ctx: Context, uncontrolled: list[int]) -> None:
             {"items": uncontrolled, "end_use_statement_matches": hit, "status_on_date": mod.status},
             "licence_required" if in_force else mod.status,
             f"The end-use statement names a foreign rare-earth activity ('{hit}'): "
-            + ("the unlisted items need a licence." if in_force else f"the rule is {mod.status} on {ctx.day}."),
+            + (
+                "the unlisted items need a licence."
+                if in_force
+                else f"the rule is {mod.status} on {ctx.day}."
+            ),
             f"最终用途说明涉及境外稀土相关活动（“{hit}”）："
-            + ("未列入清单的物项应当申请许可。" if in_force else f"该规则于{ctx.day}{_status_zh(mod.status)}。"),
+            + (
+                "未列入清单的物项应当申请许可。"
+                if in_force
+                else f"该规则于{ctx.day}{_status_zh(mod.status)}。"
+            ),
             LICENCE if in_force else Effect(),
         )
-        ctx.step(keywords.id, "case", {"matched": hit}, "matched", "Recognised from the end-use statement.", "依据最终用途说明识别。")
+        ctx.step(
+            keywords.id,
+            "case",
+            {"matched": hit},
+            "matched",
+            "Recognised from the end-use statement.",
+            "依据最终用途说明识别。",
+        )
         if in_force and mod.resumed_after:
             _resumed(ctx, mod)
 
@@ -243,6 +267,26 @@ def _resumed(ctx: Context, mod: MeasureOnDate) -> None:
         f"{mod.measure.id}：暂停实施期限已于{mod.resumed_after}届满，本数据（截至{ctx.knowledge.data_as_of}）未见延期，按恢复实施处理，须核实。",
         "dt-suspension-ended",
     )
+
+
+# (id(measures), code) -> (measures, covering): measures_on() returns one tuple per date, so the
+# item-to-measure match is computed once per date and code. The tuple is kept to pin its id.
+_COVERING: dict[tuple[int, str], tuple[Sequence[MeasureOnDate], list[MeasureOnDate]]] = {}
+
+
+def _covering(measures: Sequence[MeasureOnDate], code: str) -> list[MeasureOnDate]:
+    key = (id(measures), code)
+    found = _COVERING.get(key)
+    if found is None or found[0] is not measures:
+        covering = [
+            m
+            for m in measures
+            if m.measure.kind in _ITEM_KINDS and covers_code(m.measure.scope, code)
+        ]
+        if len(_COVERING) > 50_000:
+            _COVERING.clear()
+        found = _COVERING[key] = (measures, covering)
+    return found[1]
 
 
 def _strongest(found: list[MeasureOnDate]) -> MeasureOnDate | None:

@@ -28,7 +28,7 @@ def apply_movement(ctx: Context) -> None:
     case = ctx.case
     movement = case.movement
     entry = next(e for e in ctx.rulebook.of_kind("movement") if e.movement == movement)
-    inputs = {"movement": movement, "destination": case.destination}
+    inputs: dict[str, object] = {"movement": movement, "destination": case.destination}
     if not entry.in_force_on(ctx.day):
         ctx.warn(
             "movement_rule_not_in_force",
@@ -84,7 +84,7 @@ def apply_movement(ctx: Context) -> None:
         "case",
         inputs,
         "licensing_applies",
-        f"A {movement.replace('_', ' ')} is subject to the Export Control Law and the Regulations: "
+        f"{_article(movement)} {movement.replace('_', ' ')} is subject to the Export Control Law and the Regulations: "
         "the rules below decide whether a licence is needed.",
         f"{_ZH[movement]}适用出口管制法和两用物项出口管制条例，是否需要许可依下列规则确定。",
     )
@@ -103,3 +103,7 @@ def apply_movement(ctx: Context) -> None:
             "出境移动的目的地为中国，请核实目的地。",
             entry.id,
         )
+
+
+def _article(movement: str) -> str:
+    return "An" if movement[0] in "aeiou" else "A"

@@ -20,7 +20,11 @@ from exportctl.core.determination.knowledge import PartyFinding
 from exportctl.core.determination.result import Effect
 from exportctl.core.determination.rulebook import RuleEntry
 
-_STATUS_ZH = {"suspended": "暂停实施", "removed": "已移出或措施已停止", "not_yet_listed": "尚未生效"}
+_STATUS_ZH = {
+    "suspended": "暂停实施",
+    "removed": "已移出或措施已停止",
+    "not_yet_listed": "尚未生效",
+}
 
 
 def screen_parties(ctx: Context) -> list[PartyFinding]:
@@ -41,7 +45,9 @@ def screen_parties(ctx: Context) -> list[PartyFinding]:
     return findings
 
 
-def apply_party_effects(ctx: Context, findings: Sequence[PartyFinding], uncontrolled: list[int]) -> None:
+def apply_party_effects(
+    ctx: Context, findings: Sequence[PartyFinding], uncontrolled: list[int]
+) -> None:
     """One trace step per finding and applicable measure; `uncontrolled`: items before screening."""
     threshold = ctx.rulebook.setting("set-screening-apply-threshold")
     for finding in findings:
@@ -60,7 +66,10 @@ def apply_party_effects(ctx: Context, findings: Sequence[PartyFinding], uncontro
             continue
         if finding.score < threshold:
             ctx.step(
-                "set-screening-apply-threshold", subject, base, "possible_match",
+                "set-screening-apply-threshold",
+                subject,
+                base,
+                "possible_match",
                 f"'{finding.query_name}' resembles '{finding.matched_name}' ({finding.list_code}, "
                 f"score {finding.score:.2f}, below {threshold}): review the match; not applied.",
                 f"“{finding.query_name}”与“{finding.matched_name}”近似（分值{finding.score:.2f}，低于{threshold}），须人工复核，未予适用。",
@@ -88,7 +97,10 @@ def _apply(
     who = f"{finding.query_name} ({finding.announcement})"
     if finding.status != "listed":
         ctx.step(
-            entry.id, subject, base, finding.status,
+            entry.id,
+            subject,
+            base,
+            finding.status,
             f"{who} is {finding.status.replace('_', ' ')} on {ctx.day}"
             + (f" ({finding.status_note})" if finding.status_note else "")
             + ": the measure does not apply on that date.",
@@ -98,9 +110,16 @@ def _apply(
         return
     effect, result = _effect(ctx, entry, finding)
     ctx.step(
-        entry.id, subject, base, result,
+        entry.id,
+        subject,
+        base,
+        result,
         f"{who} matches {finding.matched_name!r} on {finding.list_code}. {entry.description_en}"
-        + ("" if effect.outcome or effect.closes or effect.documents else " No effect on this export."),
+        + (
+            ""
+            if effect.outcome or effect.closes or effect.documents
+            else " No effect on this export."
+        ),
         f"{who}与{finding.list_code}所列“{finding.matched_name}”匹配。{entry.description_zh}",
         effect,
     )
@@ -120,13 +139,21 @@ def _apply(
             f"{who}列入{finding.list_code}：{entry.description_zh}",
             entry.id,
         )
-    if effect.outcome == "prohibited" and entry.items == "any" and uncontrolled and len(uncontrolled) == len(ctx.case.items):
+    all_uncontrolled = len(uncontrolled) == len(ctx.case.items)
+    if (
+        effect.outcome == "prohibited"
+        and finding.list_code == "mofcom_control"
+        and all_uncontrolled
+    ):
         ctx.step(
-            "dt-control-list-uncontrolled-items" if finding.list_code == "mofcom_control" else entry.id,
-            subject, {"items": uncontrolled}, "prohibited",
-            "No item is on the List, yet dealings with this listed party are barred as well.",
-            "物项虽未列入清单，与该名单主体的交易同样禁止。",
-            relevant=finding.list_code == "mofcom_control",
+            "dt-control-list-uncontrolled-items",
+            subject,
+            {"items": uncontrolled},
+            "prohibited",
+            "No item is on the List, yet dealings with a control-listed party are barred as well: "
+            "the listing itself tells the exporter of a national-security risk.",
+            "物项虽未列入清单，与管控名单主体的交易同样禁止：列名本身即提示国家安全风险。",
+            Effect(outcome="prohibited", special_approval_possible=True),
         )
 
 
@@ -138,7 +165,9 @@ def _effect(ctx: Context, entry: RuleEntry, finding: PartyFinding) -> tuple[Effe
         party = case.parties[finding.party_index]
         if not (party.military or case.end_use.category == "military"):
             return Effect(), "not_applicable"
-    documents = tuple(d for d in entry.documents if "special_application" not in ctx.rulebook.document(d).routes)
+    documents = tuple(
+        d for d in entry.documents if "special_application" not in ctx.rulebook.document(d).routes
+    )
     special_docs = tuple(d for d in entry.documents if d not in documents)
     effect = Effect(
         outcome=entry.outcome,  # type: ignore[arg-type]  # validated on load
@@ -152,6 +181,8 @@ def _effect(ctx: Context, entry: RuleEntry, finding: PartyFinding) -> tuple[Effe
         result = entry.outcome
     elif entry.closes:
         result = "single_licence_only"
+    elif documents:
+        result = "documents_required"
     elif entry.review:
         result = "review"
     else:

@@ -52,7 +52,11 @@ def _end_user_ban(ctx: Context, mod: MeasureOnDate) -> None:
         if not related:
             continue
         military_user = scope.end_user_military is True and ctx.military_user_in(country)
-        military_use = "military" in scope.end_uses and case.end_use.category == "military" and ctx.goes_to(country)
+        military_use = (
+            "military" in scope.end_uses
+            and case.end_use.category == "military"
+            and ctx.goes_to(country)
+        )
         controlled = [i.index for i in case.items if ctx.controlled(i.index)]
         inputs = {
             "country": country,
@@ -63,7 +67,10 @@ def _end_user_ban(ctx: Context, mod: MeasureOnDate) -> None:
         }
         if not (military_user or military_use):
             ctx.measure_step(
-                mod.measure, "case", inputs, "not_applicable",
+                mod.measure,
+                "case",
+                inputs,
+                "not_applicable",
                 f"The items go to {country} but no military user or military use is declared.",
                 f"物项涉及{country}，但未申报军事用户或军事用途。",
                 relevant=False,
@@ -79,7 +86,10 @@ def _end_user_ban(ctx: Context, mod: MeasureOnDate) -> None:
             continue
         if mod.status != "in_force":
             ctx.measure_step(
-                mod.measure, "case", inputs, mod.status,
+                mod.measure,
+                "case",
+                inputs,
+                mod.status,
                 f"A military user or use in {country} is declared, but the ban is {mod.status} on {ctx.day}.",
                 f"申报了{country}军事用户或军事用途，但该禁令于{ctx.day}不在实施期内。",
                 relevant=False,
@@ -87,7 +97,10 @@ def _end_user_ban(ctx: Context, mod: MeasureOnDate) -> None:
             continue
         if not controlled:
             ctx.measure_step(
-                mod.measure, "case", inputs, "not_applicable",
+                mod.measure,
+                "case",
+                inputs,
+                "not_applicable",
                 f"The ban covers dual-use items to {country} military users and uses; no item is "
                 f"controlled on {ctx.day}, so it does not bite. Confirm the classification.",
                 f"该禁令针对两用物项；{ctx.day}无管制物项，不适用。请核实物项归类。",
@@ -103,7 +116,10 @@ def _end_user_ban(ctx: Context, mod: MeasureOnDate) -> None:
             continue
         who = "military user" if military_user else "military use"
         ctx.measure_step(
-            mod.measure, "case", inputs, "prohibited",
+            mod.measure,
+            "case",
+            inputs,
+            "prohibited",
             f"{mod.measure.description_en} The case declares a {who} in {country}: the export is "
             "prohibited; there is no application procedure for an exception.",
             f"{mod.measure.description_zh}本案申报了{country}的{'军事用户' if military_user else '军事用途'}，禁止出口。",
@@ -129,7 +145,10 @@ def _destination_restriction(ctx: Context, mod: MeasureOnDate) -> None:
         subject = f"items[{item.index}]"
         if possible:
             ctx.measure_step(
-                mod.measure, subject, inputs, "possibly_covered",
+                mod.measure,
+                subject,
+                inputs,
+                "possibly_covered",
                 f"{code} may be one of the items of this measure (unconfirmed); if it is, an "
                 "application is in principle refused. Not applied: verify.",
                 f"{code}可能属于该措施所列物项（未经核实）；如属于，原则上不予许可。未予适用，须核实。",
@@ -137,7 +156,10 @@ def _destination_restriction(ctx: Context, mod: MeasureOnDate) -> None:
             continue
         if mod.status != "in_force":
             ctx.measure_step(
-                mod.measure, subject, inputs, mod.status,
+                mod.measure,
+                subject,
+                inputs,
+                mod.status,
                 f"{mod.measure.description_en} On {ctx.day} it is {mod.status}: the application is "
                 "reviewed case by case.",
                 f"{mod.measure.description_zh}（{ctx.day}不在实施期内，逐案审查。）",
@@ -150,7 +172,10 @@ def _destination_restriction(ctx: Context, mod: MeasureOnDate) -> None:
             else Effect(outcome="licence_required", policy="presumption_of_denial")
         )
         ctx.measure_step(
-            mod.measure, subject, inputs, mod.measure.effect,
+            mod.measure,
+            subject,
+            inputs,
+            mod.measure.effect,
             f"{mod.measure.description_en} Applies to {code} to {', '.join(countries)} on {ctx.day}.",
             f"{mod.measure.description_zh}（适用于{code}，{ctx.day}）",
             effect,
@@ -176,7 +201,8 @@ def _review(ctx: Context, mod: MeasureOnDate) -> None:
             continue
         if covers_code(scope, code) or covers_code_unconfirmed(scope, code):
             ctx.measure_step(
-                mod.measure, f"items[{item.index}]",
+                mod.measure,
+                f"items[{item.index}]",
                 {"control_code": code, "destination": list(scope.destinations)},
                 "enhanced_review",
                 f"{mod.measure.description_en} ({code}, possibly covered: verify.)",
@@ -186,10 +212,14 @@ def _review(ctx: Context, mod: MeasureOnDate) -> None:
 
 def _unlisted_uav(ctx: Context, mod: MeasureOnDate) -> None:
     """List note to 9A501: no unlisted UAV for WMD, terrorism or military purposes."""
-    keywords = next((k for k in ctx.rulebook.of_kind("keywords") if k.for_rule == mod.measure.id), None)
-    if keywords is None or mod.status != "in_force":
-        return
     case = ctx.case
+    if mod.status != "in_force" or all(i.control_code is not None for i in case.items):
+        return
+    keywords = next(
+        (k for k in ctx.rulebook.of_kind("keywords") if k.for_rule == mod.measure.id), None
+    )
+    if keywords is None:
+        return
     uses = set()
     if case.end_use.category in _RISK_USES:
         uses.add(case.end_use.category)
@@ -210,31 +240,50 @@ def _unlisted_uav(ctx: Context, mod: MeasureOnDate) -> None:
         inputs = {"description": item.description, "matched": hit, "risk_uses": sorted(uses)}
         if not uses:
             ctx.measure_step(
-                mod.measure, f"items[{item.index}]", inputs, "not_applicable",
+                mod.measure,
+                f"items[{item.index}]",
+                inputs,
+                "not_applicable",
                 "An unlisted UAV with no known WMD, terrorism or military purpose: the ban does not apply.",
                 "未列入清单的无人驾驶航空器，未知悉用于大规模杀伤性武器、恐怖主义或军事目的，不适用该禁令。",
                 relevant=False,
             )
             continue
         ctx.measure_step(
-            mod.measure, f"items[{item.index}]", inputs, "prohibited",
+            mod.measure,
+            f"items[{item.index}]",
+            inputs,
+            "prohibited",
             f"{mod.measure.description_en} The case declares: {', '.join(sorted(uses))}.",
             f"{mod.measure.description_zh}本案申报：{'、'.join(sorted(uses))}。",
             _BAN,
         )
-        ctx.step(keywords.id, f"items[{item.index}]", {"matched": hit}, "matched",
-                 "Recognised as an unmanned aerial vehicle from its description or HS heading.",
-                 "依据物项描述或税则号识别为无人驾驶航空器。")
+        ctx.step(
+            keywords.id,
+            f"items[{item.index}]",
+            {"matched": hit},
+            "matched",
+            "Recognised as an unmanned aerial vehicle from its description or HS heading.",
+            "依据物项描述或税则号识别为无人驾驶航空器。",
+        )
 
 
 def _declaration(ctx: Context, mod: MeasureOnDate) -> None:
     if mod.status != "in_force":
         return
-    codes = [i.control_code for i in ctx.case.items if i.control_code and covers_code(mod.measure.scope, i.control_code)]
+    codes = [
+        i.control_code
+        for i in ctx.case.items
+        if i.control_code and covers_code(mod.measure.scope, i.control_code)
+    ]
     if codes and ctx.licensing_applies:
         ctx.measure_step(
-            mod.measure, "case", {"control_codes": codes}, "declaration_required",
-            mod.measure.description_en, mod.measure.description_zh,
+            mod.measure,
+            "case",
+            {"control_codes": codes},
+            "declaration_required",
+            mod.measure.description_en,
+            mod.measure.description_zh,
         )
 
 
@@ -243,7 +292,10 @@ def _other_regime(ctx: Context, mod: MeasureOnDate) -> None:
     if mod.status != "in_force" or not countries:
         return
     ctx.measure_step(
-        mod.measure, "case", {"destination": countries}, "note",
+        mod.measure,
+        "case",
+        {"destination": countries},
+        "note",
         f"{mod.measure.description_en} (A separate regime: check whether any item is such a chemical.)",
         f"{mod.measure.description_zh}（另一管理制度：请核实物项是否属于所列化学品。）",
         relevant=False,
@@ -259,11 +311,22 @@ def _other_regime(ctx: Context, mod: MeasureOnDate) -> None:
 
 def _foreign_transfer(ctx: Context, mod: MeasureOnDate) -> None:
     """2026 No. 1 ¶2: foreign parties may not pass PRC-origin items on to the banned users."""
-    if mod.status != "in_force" or ctx.case.movement not in ("re_export", "transit", "transshipment"):
+    if mod.status != "in_force" or ctx.case.movement not in (
+        "re_export",
+        "transit",
+        "transshipment",
+    ):
         return
-    countries = [c for c in mod.measure.scope.destinations if ctx.goes_to(c) or ctx.military_user_in(c)]
+    countries = [
+        c for c in mod.measure.scope.destinations if ctx.goes_to(c) or ctx.military_user_in(c)
+    ]
     if countries:
         ctx.measure_step(
-            mod.measure, "case", {"countries": countries, "movement": ctx.case.movement}, "note",
-            mod.measure.description_en, mod.measure.description_zh, relevant=False,
+            mod.measure,
+            "case",
+            {"countries": countries, "movement": ctx.case.movement},
+            "note",
+            mod.measure.description_en,
+            mod.measure.description_zh,
+            relevant=False,
         )

@@ -16,12 +16,14 @@ The index is built once per list version and saved as a pickle of plain structur
 
 from __future__ import annotations
 
+import heapq
 import json
 import marshal
 import math
 from array import array
 from collections.abc import Iterable
 from itertools import combinations
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -40,8 +42,8 @@ from exportctl.reference.records import EntityRecord
 
 FORMAT_VERSION = 1
 MAX_POSTINGS = 3000  # keys on more names than this are not traversed (pair keys cover them)
-KEY_WEIGHT = {"t": 1.0, "p": 0.8, "d": 0.6, "c": 0.5, "k": 0.8, "r": 0.8, "z": 0.4, "g": 0.15,
-              "n": 0.3, "2": 1.5, "a": 0.8}  # fmt: skip
+KEY_WEIGHT = {"t": 1.0, "p": 0.8, "d": 0.6, "c": 0.6, "k": 0.8, "z": 0.5, "g": 0.15, "n": 0.3,
+              "2": 1.5, "a": 0.8}  # fmt: skip
 
 
 class IndexedName(NamedTuple):
@@ -68,7 +70,10 @@ def _deletions(word: str) -> set[str]:
     return {word[:i] + word[i + 1 :] for i in range(len(word))}
 
 
-def _token_keys(token: Token, keys: set[str]) -> None:
+def _token_keys(token: Token, keys: set[str], query: bool) -> None:
+    """Keys of one token. Cross-script keys live in namespaces by origin (cA: consonants of
+    Arabic script, cL: of Latin; zH: Chinese sound key of Han, zL: of Latin; aK: Korean key of
+    Hangul, aL: of Latin); a query looks up the namespaces of the other scripts only."""
     text = token.text
     if token.kind in (GENERIC, REGION):
         keys.update("g:" + c for c in token.concepts)
@@ -81,7 +86,9 @@ def _token_keys(token: Token, keys: set[str]) -> None:
         return
     script = token.script
     if script in (ARABIC, HEBREW):
-        keys.add("c:" + consonant_key(text))
+        keys.add("cA:" + consonant_key(text))
+        if query:
+            keys.add("cL:" + consonant_key(text))
         return
     keys.add("t:" + text)
     keys.update("t:" + alt for alt in token.alts if " " not in alt)
@@ -91,37 +98,43 @@ def _token_keys(token: Token, keys: set[str]) -> None:
     if len(text) >= 5:
         keys.update("d:" + d for d in _deletions(text))
         keys.add("d:" + text)
-    if script == LATIN or script == HANGUL:
+    if script == LATIN:
         if len(text) >= 3:
-            keys.add("c:" + consonant_key(text))
+            keys.add(("cA:" if query else "cL:") + consonant_key(text))
         if len(text) <= 7:
-            keys.add("a:" + korean_key(text))
-            keys.update("a:" + korean_key(alt) for alt in token.alts)
-    if script == LATIN and text not in PINYIN_SYLLABLES and len(text) <= 12:
-        readings = romanisation_readings(text)
-        if 0 < len(readings) <= 8:
-            keys.update("r:" + r for r in readings)
-    if script == HAN and token.syllables:
-        keys.add("r:" + text)
-        if len(token.syllables) >= 2:
-            keys.add("z:" + chinese_sound_key(token.syllables))
-    elif script == LATIN and len(text) >= 4:
-        keys.add("z:" + latin_sound_key(text))
+            keys.add(("aK:" if query else "aL:") + korean_key(text))
+        if len(text) >= 4:
+            keys.add(("zH:" if query else "zL:") + latin_sound_key(text))
+        if text not in PINYIN_SYLLABLES and len(text) <= 12:
+            readings = romanisation_readings(text)
+            if 0 < len(readings) <= 8:
+                keys.update("t:" + r for r in readings)
+    elif script == HANGUL:
+        keys.add("aK:" + korean_key(text))
+        keys.update("aK:" + korean_key(alt) for alt in token.alts)
+        if query:
+            keys.add("aL:" + korean_key(text))
+            keys.update("aL:" + korean_key(alt) for alt in token.alts)
+    elif script == HAN and len(token.syllables) >= 2:
+        keys.add(("zL:" if query else "zH:") + chinese_sound_key(token.syllables))
 
 
-def name_keys(form: NameForm) -> set[str]:
-    """All index keys of an analysed name (list side and query side use the same keys)."""
+def name_keys(form: NameForm, query: bool = False) -> set[str]:
+    """Index keys of an analysed name (`query=True`: the keys a query looks up)."""
     keys: set[str] = set()
     tokens = form.tokens
     for token in tokens:
-        _token_keys(token, keys)
+        _token_keys(token, keys, query)
     names = [t for t in tokens if t.pkind == NAME or t.kind == NAME]
     for a, b in zip(names, names[1:], strict=False):
         joined = a.text + b.text
         keys.add("t:" + joined)
-        keys.add("r:" + joined)
         if len(joined) >= 5:
             keys.add("d:" + joined)
+        if a.script == LATIN and len(joined) <= 12:
+            readings = romanisation_readings(joined)
+            if 0 < len(readings) <= 8:
+                keys.update("t:" + r for r in readings)
     if len(names) >= 2:
         pkeys = sorted({t.pkey or t.text for t in names[:6]})
         keys.update("2:" + x + "|" + y for x, y in combinations(pkeys, 2))
@@ -212,7 +225,7 @@ class ScreeningIndex:
         get = scores.get
         keys, starts, postings = self._keys, self._starts, self._postings
         log_n = self._log_n
-        for key in name_keys(form):
+        for key in name_keys(form, query=True):
             slot = keys.get(key)
             if slot is None:
                 continue
@@ -225,8 +238,7 @@ class ScreeningIndex:
                 scores[name_id] = get(name_id, 0.0) + weight
         if len(scores) <= limit:
             return sorted(scores, key=scores.__getitem__, reverse=True)
-        ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
-        return [name_id for name_id, _ in ranked[:limit]]
+        return [name_id for name_id, _ in heapq.nlargest(limit, scores.items(), key=itemgetter(1))]
 
     def save(self, path: str | Path) -> None:
         """Write the index as one marshal blob of plain structures (trusted files only)."""

@@ -18,6 +18,9 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from exportctl.core.screening.analyse import ORGANISATION_SCHEMAS, NameForm
+from exportctl.core.screening.chinese import romanisation_readings
+from exportctl.core.screening.normalise import ARABIC, HEBREW
+from exportctl.core.screening.phonetic import consonant_key, phonetic_key
 from exportctl.core.screening.similarity import similarity
 from exportctl.core.screening.tokens import (
     FORM,
@@ -114,8 +117,7 @@ def compare(q: NameForm, c: NameForm, mode: str, cache: dict[int, tuple[float, s
         used_q[i] = used_c[j] = len(pairs)
         pairs.append(Pair((i,), (j,), credit, how))
     if len(used_q) < len(qt) or len(used_c) < len(ct):
-        if _merge_possible(qt, ct, pairs):
-            pairs = _merge_pass(qt, ct, pairs, kinds)
+        pairs = _merge_pass(qt, ct, pairs, kinds)
         if _acronym_possible(qt, ct, used_q, used_c):
             pairs = _acronym_pass(qt, ct, pairs, kinds, mode)
     return _score(qt, ct, pairs, kinds, mode, q.chinese_frame or c.chinese_frame)
@@ -187,26 +189,9 @@ def _free(n: int, pairs: list[Pair], side: int) -> set[int]:
     return set(range(n)) - used
 
 
-def _merge_possible(qt: tuple[Token, ...], ct: tuple[Token, ...], pairs: list[Pair]) -> bool:
-    """Cheap test: could joining neighbours improve the alignment? (shared start, other length,
-    or a Han/Arabic part on one side only)."""
-    weak_q = [qt[i] for i in range(len(qt)) if _credits(pairs, 0).get(i, 0.0) < 0.95]
-    weak_c = [ct[j] for j in range(len(ct)) if _credits(pairs, 1).get(j, 0.0) < 0.95]
-    if not weak_q or not weak_c or (len(qt) < 2 and len(ct) < 2):
-        return False
-    for a in weak_q:
-        for b in weak_c:
-            if a.script != b.script:
-                return True
-            if len(a.text) != len(b.text) and a.text[:2] == b.text[:2]:
-                return True
-            if len(a.text) != len(b.text) and a.text[-2:] == b.text[-2:]:
-                return True
-    return False
-
-
 def _acronym_possible(qt: tuple[Token, ...], ct: tuple[Token, ...], used_q: dict[int, int],
                       used_c: dict[int, int]) -> bool:  # fmt: skip
+    """Cheap test: a short unaligned word on one side and two unaligned words on the other."""
     for tokens, used, others in ((qt, used_q, len(ct) - len(used_c)), (ct, used_c, len(qt) - len(used_q))):
         if others >= 2 and any(
             i not in used and 2 <= len(t.text) <= 5 and t.text.isalpha() for i, t in enumerate(tokens)
@@ -215,18 +200,47 @@ def _acronym_possible(qt: tuple[Token, ...], ct: tuple[Token, ...], used_q: dict
     return False
 
 
+def _target_keys(token: Token) -> set[str]:
+    """Keys under which a single part can equal a joined span of the other name."""
+    keys = {token.text, "p:" + token.pkey, *token.alts}
+    if token.script in (ARABIC, HEBREW):
+        keys.add("c:" + consonant_key(token.text))
+    return keys
+
+
+def _span_keys(tokens: list[Token], arabic: bool) -> set[str]:
+    """Keys of a joined span: text, phonetic key (joined from the parts' keys), romanisation."""
+    text = "".join(t.text for t in tokens)
+    pkey = ""
+    for token in tokens:
+        part = token.pkey or token.text
+        pkey += part[1:] if pkey and part and pkey[-1] == part[0] else part
+    keys = {text, "p:" + pkey}
+    if all(romanisation_readings(t.text) or t.syllables for t in tokens) and len(text) <= 16:
+        keys.update(romanisation_readings(text))
+    if arabic:
+        keys.add("c:" + consonant_key(text))
+    return keys
+
+
 def _merge_pass(qt: tuple[Token, ...], ct: tuple[Token, ...], pairs: list[Pair], kinds: int
                 ) -> list[Pair]:  # fmt: skip
     """Join adjacent parts on one side to match one part on the other (Jin Ping = Jinping,
-    Siemens AG = SiemensAG, van der Bilt = Vanderbilt), when that beats their current match."""
+    Chin-ping = 近平, Siemens AG = SiemensAG, van der Bilt = Vanderbilt, Abd al-Aziz = Abdulaziz)
+    when the joined text is the same word by spelling, sound or romanisation."""
     for side in (0, 1):
         mine, other = (qt, ct) if side == 0 else (ct, qt)
         if len(mine) < 2:
             continue
         other_credit = _credits(pairs, 1 - side)
-        targets = [j for j, t in enumerate(other) if other_credit.get(j, 0.0) < 0.95
-                   and len(t.text) >= 4]  # fmt: skip
-        if not targets:
+        lookup: dict[str, int] = {}
+        arabic = False
+        for j, token in enumerate(other):
+            if other_credit.get(j, 0.0) < 0.95 and len(token.text) >= 4:
+                arabic = arabic or token.script in (ARABIC, HEBREW)
+                for key in _target_keys(token):
+                    lookup.setdefault(key, j)
+        if not lookup:
             continue
         for size in (3, 2):
             for start in range(len(mine) - size + 1):
@@ -234,28 +248,17 @@ def _merge_pass(qt: tuple[Token, ...], ct: tuple[Token, ...], pairs: list[Pair],
                 mine_credit = _credits(pairs, side)
                 if all(mine_credit.get(k, 0.0) >= 0.95 for k in span):
                     continue
-                text = "".join(mine[k].text for k in span)
-                for j in targets:
-                    token = other[j]
-                    if not _could_merge(text, token, mine[start]):
-                        continue
-                    current = _credits(pairs, 1 - side).get(j, 0.0)
-                    credit, how = similarity(_merged(mine, span), token)
-                    if credit < 0.8 or credit <= max(current, *(mine_credit.get(k, 0.0) for k in span)):
-                        continue
-                    pairs = [p for p in pairs if not _touches(p, side, span, j)]
-                    pairs.append(Pair(span, (j,), credit, how) if side == 0 else Pair((j,), span, credit, how))
-                    break
+                keys = _span_keys([mine[k] for k in span], arabic)
+                j = next((lookup[k] for k in keys if k in lookup), -1)
+                if j < 0:
+                    continue
+                current = _credits(pairs, 1 - side).get(j, 0.0)
+                credit, how = similarity(_merged(mine, span), other[j])
+                if credit < 0.8 or credit <= max(current, *(mine_credit.get(k, 0.0) for k in span)):
+                    continue
+                pairs = [p for p in pairs if not _touches(p, side, span, j)]
+                pairs.append(Pair(span, (j,), credit, how) if side == 0 else Pair((j,), span, credit, how))
     return pairs
-
-
-def _could_merge(text: str, token: Token, first: Token) -> bool:
-    """Cheap filter before a full comparison of a joined span with a token."""
-    if abs(len(token.text) - len(text)) > 3:
-        return False
-    if token.script != first.script:
-        return True  # cross-script (pinyin vs Wade-Giles, Arabic skeletons): let similarity decide
-    return text[0] == token.text[0] and text[-1:] == token.text[-1:] or text[:2] == token.text[:2]
 
 
 def _credits(pairs: list[Pair], side: int) -> dict[int, float]:
@@ -275,8 +278,6 @@ def _merged(tokens: tuple[Token, ...], span: tuple[int, ...]) -> Token:
     parts = [tokens[k] for k in span]
     first = parts[0]
     text = "".join(p.text for p in parts)
-    from exportctl.core.screening.phonetic import phonetic_key
-
     syllables = tuple(s for p in parts for s in p.syllables)
     return first._replace(text=text, kind=NAME, pkind=NAME, concepts=(), pkey=phonetic_key(text),
                           surface=" ".join(p.surface for p in parts), alts=(), syllables=syllables)  # fmt: skip

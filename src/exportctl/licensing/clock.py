@@ -1,0 +1,134 @@
+"""The statutory clock of a case on the PRC working-day calendar (Regulations Arts. 17-18)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+from django.conf import settings
+
+from exportctl.core.calendar import (
+    Deadline,
+    Pause,
+    WorkingCalendar,
+    deadline_for_rule,
+    load_calendar,
+)
+from exportctl.core.errors import CalendarDataMissing
+from exportctl.core.rules import load_rules
+from exportctl.licensing.models import Application
+
+BUNDLED = Path(__file__).resolve().parent.parent / "rules" / "calendar"
+DEADLINES = Path(__file__).resolve().parent.parent / "rules" / "deadlines.yaml"
+DECISION_RULE = "d-licence-decision-45-working-days"
+AMENDMENT_RULE = "d-licence-amendment-20-working-days"
+CHECK_RULE = "d-completeness-check-5-working-days"
+
+
+def _imported_dir() -> Path:
+    return Path(settings.DATA_DIR) / "calendar"
+
+
+def calendar() -> WorkingCalendar:
+    """Bundled years plus administrator-imported years (imported win); reloaded when files change."""
+    imported = _imported_dir()
+    stamp = (
+        tuple(sorted((p.name, p.stat().st_mtime_ns) for p in imported.glob("*.yaml")))
+        if imported.exists()
+        else ()
+    )
+    return _calendar(stamp)
+
+
+@lru_cache(maxsize=4)
+def _calendar(stamp: tuple[tuple[str, int], ...]) -> WorkingCalendar:
+    dirs = [BUNDLED] + ([_imported_dir()] if stamp else [])
+    return load_calendar(*dirs)
+
+
+@lru_cache(maxsize=1)
+def deadline_rules() -> dict[str, object]:
+    return {r.id: r for r in load_rules(DEADLINES)}
+
+
+def rule(rule_id: str):  # type: ignore[no-untyped-def]
+    return deadline_rules()[rule_id]
+
+
+@dataclass(frozen=True)
+class Clock:
+    """Where a case stands against its time limit today."""
+
+    deadline: (
+        Deadline | None
+    )  # None: no statutory limit (watch list, State Council referral) or not started
+    remaining: int | None  # working days left (negative when overdue); None if unknown
+    paused: bool
+    overdue: bool
+    note: str
+
+    @property
+    def sort_key(self) -> tuple[int, int]:
+        if self.remaining is None:
+            return (1, 10**6)
+        return (0, self.remaining)
+
+
+def pauses(app: Application, today: date) -> list[Pause]:
+    return [Pause(p.started_on, p.ended_on or today, p.reason) for p in app.pauses.all()]
+
+
+def clock(app: Application, today: date) -> Clock:
+    """The decision (or amendment) deadline with paused days excluded, and what is left of it."""
+    if app.status in (
+        Application.Status.DRAFT,
+        Application.Status.WITHDRAWN,
+        Application.Status.NOT_ACCEPTED,
+    ):
+        return Clock(None, None, False, False, "")
+    if app.accepted_on is None:
+        return Clock(None, None, False, False, "not accepted yet")
+    if app.referred_to_state_council:
+        return Clock(
+            None,
+            None,
+            False,
+            False,
+            "referred to the State Council: no time limit (Dual-Use Regulations Art. 17 ¶2)",
+        )
+    if app.time_limit_days is None:
+        return Clock(
+            None,
+            None,
+            False,
+            False,
+            "no statutory time limit (watch-list party: Dual-Use Regulations Art. 26)",
+        )
+    rule_id = AMENDMENT_RULE if app.kind == Application.Kind.AMENDMENT else DECISION_RULE
+    # Art. 17 ¶3 stops the 45-day clock; the Art. 18 ¶3 amendment period names no pauses.
+    paused = pauses(app, today) if rule_id == DECISION_RULE else []
+    deadline = deadline_for_rule(calendar(), rule(rule_id), app.accepted_on, paused)
+    is_paused = any(p.ended_on is None for p in app.pauses.all())
+    if deadline.due is None:
+        return Clock(deadline, None, is_paused, False, deadline.unknown_reason or "")
+    end = app.decided_on or today
+    try:
+        cal = calendar()
+        if end <= deadline.due:
+            remaining = cal.working_days_between(end, deadline.due, paused)
+        else:
+            remaining = -cal.working_days_between(deadline.due, end, paused)
+    except CalendarDataMissing as exc:
+        return Clock(deadline, None, is_paused, False, exc.message)
+    return Clock(deadline, remaining, is_paused, remaining < 0, deadline.explain())
+
+
+def configured_today() -> date:
+    """Today in Asia/Shanghai; EXPORTCTL_TODAY (ISO date) fixes it for demonstrations and tests."""
+    from django.utils import timezone
+
+    fixed = os.environ.get("EXPORTCTL_TODAY")
+    return date.fromisoformat(fixed) if fixed else timezone.localdate()
