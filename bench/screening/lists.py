@@ -15,7 +15,9 @@ from pathlib import Path
 from exportctl.reference.records import Designation, EntityRecord, Name
 
 SHARED = Path(__file__).resolve().parents[3] / "shared" / "data"
-SNAPSHOT_DIR = Path(__file__).resolve().parents[2] / "src" / "exportctl" / "reference" / "snapshot" / "parties"
+SNAPSHOT_DIR = (
+    Path(__file__).resolve().parents[2] / "src" / "exportctl" / "reference" / "snapshot" / "parties"
+)
 
 
 def load_records() -> tuple[list[EntityRecord], str]:
@@ -45,7 +47,10 @@ def load_un_xml(path: Path) -> list[EntityRecord]:
     out = []
     for kind, schema in (("INDIVIDUAL", "Person"), ("ENTITY", "Organization")):
         for node in root.iter(kind):
-            parts = [node.findtext(f) or "" for f in ("FIRST_NAME", "SECOND_NAME", "THIRD_NAME", "FOURTH_NAME")]
+            parts = [
+                node.findtext(f) or ""
+                for f in ("FIRST_NAME", "SECOND_NAME", "THIRD_NAME", "FOURTH_NAME")
+            ]
             primary = " ".join(p.strip() for p in parts if p.strip())
             names = [Name(primary, "primary")]
             original = (node.findtext("NAME_ORIGINAL_SCRIPT") or "").strip()
@@ -62,26 +67,47 @@ def load_un_xml(path: Path) -> list[EntityRecord]:
                 if value:
                     dobs.append(value[:10])
             reference = node.findtext("REFERENCE_NUMBER") or ""
-            designation = Designation("un_sc", announcement=reference,
-                                      programmes=(node.findtext("UN_LIST_TYPE") or "",))
-            out.append(EntityRecord("un_sc", node.findtext("DATAID") or reference, schema,
-                                    tuple(names), birth_dates=tuple(dobs),
-                                    designations=(designation,)))
+            designation = Designation(
+                "un_sc", announcement=reference, programmes=(node.findtext("UN_LIST_TYPE") or "",)
+            )
+            out.append(
+                EntityRecord(
+                    "un_sc",
+                    node.findtext("DATAID") or reference,
+                    schema,
+                    tuple(names),
+                    birth_dates=tuple(dobs),
+                    designations=(designation,),
+                )
+            )
     return out
 
 
 def load_ofac_json(path: Path) -> list[EntityRecord]:
     """EntityRecords from the normalised OFAC SLS JSON (names and aliases only)."""
     data = json.loads(gzip.decompress(path.read_bytes()))
-    schemas = {"Individual": "Person", "Entity": "Organization", "Vessel": "Vessel",
-               "Aircraft": "Aircraft"}
+    schemas = {
+        "Individual": "Person",
+        "Entity": "Organization",
+        "Vessel": "Vessel",
+        "Aircraft": "Aircraft",
+    }
     out = []
     for row in data["records"]:
         names = [Name(row["entityName"], "primary")]
         names += [Name(a, "alias") for a in row.get("aliases") or [] if a]
-        designation = Designation("ofac_sdn", announcement=row.get("sourceList"),
-                                  programmes=tuple(row.get("programs") or ()))
-        out.append(EntityRecord("ofac", str(row["recordId"]),
-                                schemas.get(row["entityType"], "LegalEntity"),  # type: ignore[arg-type]
-                                tuple(names), designations=(designation,)))
+        designation = Designation(
+            "ofac_sdn",
+            announcement=row.get("sourceList"),
+            programmes=tuple(row.get("programs") or ()),
+        )
+        out.append(
+            EntityRecord(
+                "ofac",
+                str(row["recordId"]),
+                schemas.get(row["entityType"], "LegalEntity"),  # type: ignore[arg-type]
+                tuple(names),
+                designations=(designation,),
+            )
+        )
     return out

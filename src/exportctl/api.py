@@ -11,9 +11,9 @@ from exportctl.accounts.api import router as accounts_router
 from exportctl.audit.api import router as audit_router
 from exportctl.catalogue.api import router as catalogue_router
 from exportctl.core.errors import ExportControlError, IllegalTransition, NotFound, PermissionDenied
-from exportctl.parties.api import router as parties_router
 from exportctl.determination.api import router as determination_router
 from exportctl.licensing.api import router as licensing_router
+from exportctl.parties.api import router as parties_router
 from exportctl.screening.api import router as screening_router
 
 api = NinjaAPI(

@@ -7,6 +7,8 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from exportctl.web.labels import LABELS
+
 MOVEMENTS = [
     "export",
     "re_export",
@@ -31,10 +33,10 @@ ROWS = 3
 
 class DeterminationForm(forms.Form):
     date = forms.DateField(label=_("Export date"), widget=forms.DateInput(attrs={"type": "date"}))
-    movement = forms.ChoiceField(label=_("Movement"), choices=[(m, m) for m in MOVEMENTS])
+    movement = forms.ChoiceField(label=_("Movement"), choices=[(m, LABELS[m]) for m in MOVEMENTS])
     registration_case = forms.ChoiceField(
         label=_("Registration case (Art. 19)"),
-        choices=[(c, c or "—") for c in REGISTRATION],
+        choices=[(c, LABELS[c] if c else "—") for c in REGISTRATION],
         required=False,
     )
     destination = forms.CharField(label=_("Destination (ISO code)"), max_length=2)
@@ -47,7 +49,9 @@ class DeterminationForm(forms.Form):
     branch_of_control_listed_party = forms.BooleanField(
         label=_("A PRC branch of a control-listed party"), required=False
     )
-    end_use_category = forms.ChoiceField(label=_("End use"), choices=[(e, e) for e in END_USES])
+    end_use_category = forms.ChoiceField(
+        label=_("End use"), choices=[(e, LABELS[e]) for e in END_USES]
+    )
     end_use_statement = forms.CharField(
         label=_("End-use statement"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
@@ -86,7 +90,7 @@ class DeterminationForm(forms.Form):
                 label=_("Value (CNY)"), required=False
             )
             self.fields[f"party{i}_role"] = forms.ChoiceField(
-                label=_("Role"), choices=[(r, r) for r in ROLES], required=False
+                label=_("Role"), choices=[(r, LABELS[r]) for r in ROLES], required=False
             )
             self.fields[f"party{i}_name"] = forms.CharField(
                 label=_("Name"), required=False, max_length=300

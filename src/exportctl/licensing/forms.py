@@ -6,6 +6,7 @@ from django import forms
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
+from exportctl.determination.forms import END_USES, MOVEMENTS, REGISTRATION
 from exportctl.licensing.models import (
     Application,
     ClassificationQuestion,
@@ -14,6 +15,7 @@ from exportctl.licensing.models import (
     Item,
     Party,
 )
+from exportctl.web.labels import LABELS
 
 MAX_UPLOAD = 20 * 1024 * 1024
 # Uploads are stored, never executed or served inline: only these types are accepted.
@@ -62,36 +64,11 @@ class ApplicationForm(forms.ModelForm):
         ]
         widgets = {
             "contract_date": forms.DateInput(attrs={"type": "date"}),
-            "movement": forms.Select(
-                choices=[
-                    (m, m)
-                    for m in (
-                        "export",
-                        "re_export",
-                        "transit",
-                        "transshipment",
-                        "deemed_export",
-                        "into_special_customs_zone",
-                        "between_special_customs_zones",
-                    )
-                ]
-            ),
+            "movement": forms.Select(choices=[(m, LABELS[m]) for m in MOVEMENTS]),
             "registration_case": forms.Select(
-                choices=[("", "—")]
-                + [
-                    (c, c)
-                    for c in (
-                        "inbound_repair_return",
-                        "outbound_repair",
-                        "domestic_exhibition_return",
-                        "foreign_exhibition",
-                        "civil_aircraft_parts",
-                    )
-                ]
+                choices=[(c, LABELS[c] if c else "—") for c in REGISTRATION]
             ),
-            "end_use_category": forms.Select(
-                choices=[(c, c) for c in ("civil", "military", "wmd", "terrorism", "unknown")]
-            ),
+            "end_use_category": forms.Select(choices=[(c, LABELS[c]) for c in END_USES]),
             **{
                 f: forms.Textarea(attrs={"rows": 3})
                 for f in (

@@ -77,6 +77,9 @@ class Application(models.Model):
     )
     determination = models.JSONField(default=dict, blank=True)
     version = models.PositiveIntegerField(default=0)  # bumped by every transition (idempotency key)
+    # Denormalised from the clock at every step, so the queue sorts and pages in the database.
+    due_on = models.DateField(_("decision due"), null=True, blank=True, db_index=True)
+    clock_paused = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["-created_at"]

@@ -47,6 +47,18 @@ def _lock(app: Application, expected_version: int | None) -> Application:
     return locked
 
 
+OPEN_STATES = {"accepted", "under_review", "proposed"}
+
+
+def refresh_due(app: Application, today: date) -> None:
+    """Store the current due date and pause state (what the queue sorts on)."""
+    from exportctl.licensing.clock import clock
+
+    c = clock(app, today)
+    app.due_on = c.deadline.due if c.deadline and app.status in OPEN_STATES else None
+    app.clock_paused = c.paused
+
+
 def _apply(
     app: Application,
     actor: Any,
@@ -70,8 +82,9 @@ def _apply(
     before = app.status
     app.status = step.target
     app.version += 1
-    app.save()
     on = today or configured_today()
+    refresh_due(app, on)
+    app.save()
     Event.objects.create(
         application=app,
         action=name,
@@ -285,7 +298,8 @@ def pause_clock(app: Application, actor: Any, reason: str, note: str = "") -> Cl
             application=app, reason=reason, started_on=today, note=note
         )
         app.version += 1
-        app.save(update_fields=["version"])
+        refresh_due(app, today)
+        app.save(update_fields=["version", "due_on", "clock_paused"])
         Event.objects.create(
             application=app,
             action="pause_clock",
@@ -319,7 +333,8 @@ def resume_clock(app: Application, actor: Any, note: str = "") -> ClockPause:
         pause.ended_on = max(today, pause.started_on)
         pause.save(update_fields=["ended_on"])
         app.version += 1
-        app.save(update_fields=["version"])
+        refresh_due(app, today)
+        app.save(update_fields=["version", "due_on", "clock_paused"])
         Event.objects.create(
             application=app,
             action="resume_clock",
@@ -353,7 +368,8 @@ def refer_to_state_council(app: Application, actor: Any, note: str) -> Applicati
             )
         app.referred_to_state_council = True
         app.version += 1
-        app.save(update_fields=["referred_to_state_council", "version"])
+        refresh_due(app, configured_today())
+        app.save(update_fields=["referred_to_state_council", "version", "due_on", "clock_paused"])
         Event.objects.create(
             application=app,
             action="refer_state_council",

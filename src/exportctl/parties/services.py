@@ -69,6 +69,7 @@ class ListStatus:
     latest_announcement: date | None
     imported_at: str | None
     source: str | None
+    imported: Any = None  # the import's datetime, for pages (shown in local time)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -113,6 +114,7 @@ def list_status() -> list[ListStatus]:
                 latest_announcement=latest,
                 imported_at=run.finished_at.isoformat() if run and run.finished_at else None,
                 source=source,
+                imported=run.finished_at if run else None,
             )
         )
     return result

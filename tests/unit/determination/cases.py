@@ -28,7 +28,9 @@ BASE: dict[str, Any] = {
             "value_cny": 250000,
         }
     ],
-    "parties": [{"role": "end_user", "name": "Musterwerk GmbH", "country": "DE", "military": False}],
+    "parties": [
+        {"role": "end_user", "name": "Musterwerk GmbH", "country": "DE", "military": False}
+    ],
     "end_use": {"category": "civil", "statement": "permanent magnets for industrial motors"},
     "knowledge": {
         "national_security_risk": False,

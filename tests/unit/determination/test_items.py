@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.unit.determination.cases import run, rule_ids, step, warning_codes
+from tests.unit.determination.cases import rule_ids, run, step, warning_codes
 
 # (test id naming the rule, control code, date, expected outcome)
 ITEM_DATES = [
@@ -24,11 +24,21 @@ ITEM_DATES = [
     ("ann_2025_57_holmium_before_effect", "1C909.a", "2025-11-06", "no_licence_required"),
     ("ann_2025_70_holmium_suspended_first_day", "1C909.a", "2025-11-07", "no_licence_required"),
     ("ann_2025_70_holmium_suspended_on_2025_11_08", "1C909.a", "2025-11-08", "no_licence_required"),
-    ("ann_2025_70_holmium_suspended_last_day_inclusive", "1C909.a", "2026-11-10", "no_licence_required"),
+    (
+        "ann_2025_70_holmium_suspended_last_day_inclusive",
+        "1C909.a",
+        "2026-11-10",
+        "no_licence_required",
+    ),
     ("ann_2025_70_holmium_back_in_force_2026_11_11", "1C909.a", "2026-11-11", "licence_required"),
     ("ann_2025_58_battery_suspended", "3A001", "2026-06-01", "no_licence_required"),
     ("ann_2025_58_battery_after_suspension", "3A001", "2026-12-01", "licence_required"),
-    ("ann_2025_62_technology_day_before_publication", "1E902.a", "2025-10-08", "no_licence_required"),
+    (
+        "ann_2025_62_technology_day_before_publication",
+        "1E902.a",
+        "2025-10-08",
+        "no_licence_required",
+    ),
     ("ann_2025_62_technology_on_publication", "1E902.a", "2025-10-09", "licence_required"),
     ("ann_2025_62_technology_suspended_by_2025_70", "1E902.a", "2025-11-07", "no_licence_required"),
     ("ann_2025_62_group_code_holding_listed_sub_items", "1E902", "2025-10-20", "licence_required"),
@@ -36,7 +46,9 @@ ITEM_DATES = [
 ]
 
 
-@pytest.mark.parametrize(("code", "day", "outcome"), [c[1:] for c in ITEM_DATES], ids=[c[0] for c in ITEM_DATES])
+@pytest.mark.parametrize(
+    ("code", "day", "outcome"), [c[1:] for c in ITEM_DATES], ids=[c[0] for c in ITEM_DATES]
+)
 def test_item_control_on_the_date(knowledge, code, day, outcome) -> None:
     result = run(knowledge, date=day, item={"control_code": code})
     assert result["outcome"] == outcome
@@ -125,7 +137,11 @@ def test_list_9a501_note_unlisted_uav_for_civil_use_is_not_banned(knowledge) -> 
 
 @pytest.mark.parametrize(
     ("day", "outcome"),
-    [("2025-10-20", "licence_required"), ("2026-03-01", "no_licence_required"), ("2026-11-11", "licence_required")],
+    [
+        ("2025-10-20", "licence_required"),
+        ("2026-03-01", "no_licence_required"),
+        ("2026-11-11", "licence_required"),
+    ],
     ids=["in_force_after_publication", "suspended_by_2025_70", "back_after_2026_11_10"],
 )
 def test_ann_2025_62_rare_earth_catch_all_for_foreign_processing(knowledge, day, outcome) -> None:
@@ -139,7 +155,9 @@ def test_ann_2025_62_rare_earth_catch_all_for_foreign_processing(knowledge, day,
     assert "m-2025-62-rare-earth-catch-all" in rule_ids(result)
 
 
-def test_reg50_before_the_regulations_listed_item_controlled_under_predecessor_rules(knowledge) -> None:
+def test_reg50_before_the_regulations_listed_item_controlled_under_predecessor_rules(
+    knowledge,
+) -> None:
     result = run(knowledge, date="2024-06-01", item={"control_code": "3C001"})
     assert result["outcome"] == "licence_required"
     assert "dt-predecessor-regime" in rule_ids(result)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.unit.determination.cases import run, rule_ids, step, warning_codes
+from tests.unit.determination.cases import rule_ids, run, step, warning_codes
 
 CASES = [
     "inbound_repair_return",
@@ -16,7 +16,9 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize("case_name", CASES, ids=[f"reg19_1_{i + 1}_{c}" for i, c in enumerate(CASES)])
+@pytest.mark.parametrize(
+    "case_name", CASES, ids=[f"reg19_1_{i + 1}_{c}" for i, c in enumerate(CASES)]
+)
 def test_reg19_registration_case_gives_registration_voucher(knowledge, case_name) -> None:
     result = run(knowledge, registration_case=case_name)
     assert result["outcome"] == "registration"
@@ -28,10 +30,17 @@ def test_reg19_registration_case_gives_registration_voucher(knowledge, case_name
 
 
 @pytest.mark.parametrize(
-    "flag", ["criminal_penalty", "serious_penalty_within_5_years", "branch_of_control_listed_party"],
-    ids=["reg20_1_1_criminal_penalty", "reg20_1_2_serious_penalty_5_years", "reg20_1_3_branch_of_listed"],
+    "flag",
+    ["criminal_penalty", "serious_penalty_within_5_years", "branch_of_control_listed_party"],
+    ids=[
+        "reg20_1_1_criminal_penalty",
+        "reg20_1_2_serious_penalty_5_years",
+        "reg20_1_3_branch_of_listed",
+    ],
 )
-def test_reg20_barred_exporter_gets_single_licence_only_even_in_registration_case(knowledge, flag) -> None:
+def test_reg20_barred_exporter_gets_single_licence_only_even_in_registration_case(
+    knowledge, flag
+) -> None:
     result = run(knowledge, exporter={flag: True}, registration_case="foreign_exhibition")
     assert result["outcome"] == "licence_required"
     assert result["licence_types"] == ["single"]
@@ -46,7 +55,9 @@ def test_reg20_barred_exporter_without_registration_case_loses_general_licence(k
 
 
 def test_reg19_1_5_civil_aircraft_parts_for_military_use_needs_licence(knowledge) -> None:
-    result = run(knowledge, registration_case="civil_aircraft_parts", end_use={"category": "military"})
+    result = run(
+        knowledge, registration_case="civil_aircraft_parts", end_use={"category": "military"}
+    )
     assert result["outcome"] == "licence_required"
     assert "registration" not in result["licence_types"]
 
@@ -65,7 +76,13 @@ def test_reg19_registration_case_with_uncontrolled_item_needs_nothing(knowledge)
 
 def test_reg16_documents_for_single_and_general_licence(knowledge) -> None:
     result = run(knowledge)
-    single = ["application_form", "id_documents", "contract", "technical_description", "end_user_end_use_certificate"]
+    single = [
+        "application_form",
+        "id_documents",
+        "contract",
+        "technical_description",
+        "end_user_end_use_certificate",
+    ]
     assert result["required_documents"][:5] == single
     general = result["documents_by_route"]["general"]
     assert {"icp_report", "licence_use_report", "channels_end_users_report"} <= set(general)
@@ -83,7 +100,10 @@ def test_reg17_review_within_45_working_days_and_state_council_exception(knowled
     assert result["review_time_limit_working_days"] == 45
     assert result["policy"] == "case_by_case"
     assert "state_council_referral" in warning_codes(result)
-    assert step(result, "dt-review-time-limit")["inputs"]["deadline"] == "d-licence-decision-45-working-days"
+    assert (
+        step(result, "dt-review-time-limit")["inputs"]["deadline"]
+        == "d-licence-decision-45-working-days"
+    )
 
 
 @pytest.mark.parametrize("movement", ["re_export", "transit", "transshipment"])
@@ -102,7 +122,9 @@ def test_reg48_2_zone_moves_need_no_licence(knowledge, movement) -> None:
 
 def test_reg48_2_zone_move_to_a_listed_party_is_still_no_licence_but_traced(knowledge) -> None:
     result = run(
-        knowledge, movement="into_special_customs_zone", destination=None,
+        knowledge,
+        movement="into_special_customs_zone",
+        destination=None,
         parties=[{"role": "end_user", "name": "General Dynamics", "country": "US"}],
     )
     assert result["outcome"] == "no_licence_required"
@@ -111,18 +133,27 @@ def test_reg48_2_zone_move_to_a_listed_party_is_still_no_licence_but_traced(know
 
 def test_ecl2_deemed_export_of_technology_to_foreign_person_in_china(knowledge) -> None:
     result = run(
-        knowledge, movement="deemed_export", destination="CN", date="2025-10-20",
+        knowledge,
+        movement="deemed_export",
+        destination="CN",
+        date="2025-10-20",
         item={"control_code": "1E902.a", "description": "rare-earth separation know-how"},
         parties=[{"role": "end_user", "name": "Visiting engineer", "country": "DE"}],
     )
     assert result["outcome"] == "licence_required"
-    assert step(result, "dt-movement-deemed-export")["inputs"]["foreign_recipient_countries"] == ["DE"]
+    assert step(result, "dt-movement-deemed-export")["inputs"]["foreign_recipient_countries"] == [
+        "DE"
+    ]
 
 
 def test_ecl2_deemed_export_to_us_military_person_is_banned_by_2024_46(knowledge) -> None:
     result = run(
-        knowledge, movement="deemed_export", destination="CN",
-        parties=[{"role": "end_user", "name": "US Navy officer", "country": "US", "military": True}],
+        knowledge,
+        movement="deemed_export",
+        destination="CN",
+        parties=[
+            {"role": "end_user", "name": "US Navy officer", "country": "US", "military": True}
+        ],
     )
     assert result["outcome"] == "prohibited"
 

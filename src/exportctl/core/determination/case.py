@@ -192,11 +192,21 @@ def _items(data: Mapping[str, Any]) -> tuple[Item, ...]:
             _fail("invalid_type", where, f"{where} must be an object, not {_kind(raw)}")
         code = raw.get("control_code")
         if code is not None and not isinstance(code, str):
-            _fail("invalid_type", f"{where}.control_code", "control_code must be a string or null")
+            _fail(
+                "invalid_type",
+                f"{where}.control_code",
+                f"{where}.control_code must be a string or null",
+            )
+        if isinstance(code, str) and not code.strip():
+            _fail(
+                "invalid_value",
+                f"{where}.control_code",
+                f"{where}.control_code must be a code or null, not empty",
+            )
         code = code.strip() if isinstance(code, str) else None
         hs = raw.get("hs_code")
         if hs is not None and not isinstance(hs, str):
-            _fail("invalid_type", f"{where}.hs_code", "hs_code must be a string or null")
+            _fail("invalid_type", f"{where}.hs_code", f"{where}.hs_code must be a string or null")
         out.append(
             Item(
                 index=index,

@@ -36,9 +36,11 @@ class Context:
     licensing_applies: bool = True  # False for moves into or between special customs zones
     destinations: frozenset[str] = frozenset()  # where the items go: destination + end users
     day: date = date.min  # set from the case in __post_init__ (a plain attribute: read often)
+    day_text: str = ""  # the date as YYYY-MM-DD, formatted once for the explanations
 
     def __post_init__(self) -> None:
         self.day = self.case.date
+        self.day_text = self.day.isoformat()
 
     def controlled(self, index: int) -> bool:
         return self.item_basis.get(index) in CONTROLLED_BASES

@@ -17,7 +17,7 @@ from datetime import timedelta
 from exportctl.core.determination.case import Item
 from exportctl.core.determination.context import Context
 from exportctl.core.determination.knowledge import MeasureOnDate
-from exportctl.core.determination.result import Effect
+from exportctl.core.determination.result import NO_EFFECT, Effect
 from exportctl.core.determination.scope import covers_code, keyword_hit
 from exportctl.reference.catalogue_records import ControlEntry
 
@@ -53,7 +53,7 @@ def _listed(ctx: Context, item: Item, code: str) -> None:
     if measure is not None and entry_status is not None and entry_status != status:
         ctx.warn(
             "data_disagree",
-            f"{code}: the catalogue entry says {entry_status} on {ctx.day} but "
+            f"{code}: the catalogue entry says {entry_status} on {ctx.day_text} but "
             f"{measure.measure.id} says {status}; the stricter reading is applied.",
             f"{code}：目录条目与措施规则在该日期的状态不一致，按较严格者处理。",
             measure.measure.id,
@@ -87,8 +87,8 @@ def _listed(ctx: Context, item: Item, code: str) -> None:
             subject,
             inputs,
             "licence_required",
-            f"{code} is {kind_en} on {ctx.day} ({announcement}): exporting it needs a MOFCOM licence.",
-            f"{code}于{ctx.day}{kind_zh}（{announcement}），出口应当向商务部申请许可。",
+            f"{code} is {kind_en} on {ctx.day_text} ({announcement}): exporting it needs a MOFCOM licence.",
+            f"{code}于{ctx.day_text}{kind_zh}（{announcement}），出口应当向商务部申请许可。",
             LICENCE,
         )
         if measure is not None:
@@ -110,8 +110,8 @@ def _listed(ctx: Context, item: Item, code: str) -> None:
             inputs,
             "licence_required",
             f"{code} is on the 2024 List, which took effect on 2024-12-01 and consolidated earlier "
-            f"lists; on {ctx.day} the item was controlled under those predecessor rules.",
-            f"{code}列入2024年12月1日施行的统一清单；该清单整合了此前的清单，{ctx.day}时该物项依前身法规管制。",
+            f"lists; on {ctx.day_text} the item was controlled under those predecessor rules.",
+            f"{code}列入2024年12月1日施行的统一清单；该清单整合了此前的清单，{ctx.day_text}时该物项依前身法规管制。",
             LICENCE,
         )
         return
@@ -127,7 +127,7 @@ def _listed(ctx: Context, item: Item, code: str) -> None:
         subject,
         inputs,
         status,
-        f"{code}: {reason_en} ({announcement}), so on {ctx.day} it is not a listed item; the "
+        f"{code}: {reason_en} ({announcement}), so on {ctx.day_text} it is not a listed item; the "
         "catch-all below still applies.",
         f"{code}：该日期{_status_zh(status)}（{announcement}），不按清单物项管理；仍适用兜底条款。",
     )
@@ -223,15 +223,15 @@ def _announced_catch_alls(ctx: Context, uncontrolled: list[int]) -> None:
             + (
                 "the unlisted items need a licence."
                 if in_force
-                else f"the rule is {mod.status} on {ctx.day}."
+                else f"the rule is {mod.status} on {ctx.day_text}."
             ),
             f"最终用途说明涉及境外稀土相关活动（“{hit}”）："
             + (
                 "未列入清单的物项应当申请许可。"
                 if in_force
-                else f"该规则于{ctx.day}{_status_zh(mod.status)}。"
+                else f"该规则于{ctx.day_text}{_status_zh(mod.status)}。"
             ),
-            LICENCE if in_force else Effect(),
+            LICENCE if in_force else NO_EFFECT,
         )
         ctx.step(
             keywords.id,
@@ -251,8 +251,8 @@ def _measure_step(ctx: Context, mod: MeasureOnDate, subject: str, code: str, sta
         subject,
         {"control_code": code, "status_on_date": status},
         status,
-        f"{mod.measure.description_en} Status on {ctx.day}: {status}.",
-        f"{mod.measure.description_zh}（{ctx.day}状态：{_status_zh(status)}）",
+        f"{mod.measure.description_en} Status on {ctx.day_text}: {status}.",
+        f"{mod.measure.description_zh}（{ctx.day_text}状态：{_status_zh(status)}）",
         relevant=status == "in_force",
     )
     if status == "in_force" and mod.resumed_after:

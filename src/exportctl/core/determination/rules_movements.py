@@ -32,7 +32,7 @@ def apply_movement(ctx: Context) -> None:
     if not entry.in_force_on(ctx.day):
         ctx.warn(
             "movement_rule_not_in_force",
-            f"{entry.citation} was not in force on {ctx.day}; the rule is applied as it stands now.",
+            f"{entry.citation} was not in force on {ctx.day_text}; the rule is applied as it stands now.",
             f"{entry.citation}在该日期尚未施行，按现行规则处理。",
             entry.id,
         )

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 from exportctl.core.determination.context import Context
 from exportctl.core.determination.knowledge import PartyFinding
-from exportctl.core.determination.result import Effect
+from exportctl.core.determination.result import NO_EFFECT, Effect
 from exportctl.core.determination.rulebook import RuleEntry
 
 _STATUS_ZH = {
@@ -101,10 +101,10 @@ def _apply(
             subject,
             base,
             finding.status,
-            f"{who} is {finding.status.replace('_', ' ')} on {ctx.day}"
+            f"{who} is {finding.status.replace('_', ' ')} on {ctx.day_text}"
             + (f" ({finding.status_note})" if finding.status_note else "")
             + ": the measure does not apply on that date.",
-            f"{who}于{ctx.day}{_STATUS_ZH.get(finding.status, finding.status)}，该措施在该日期不适用。",
+            f"{who}于{ctx.day_text}{_STATUS_ZH.get(finding.status, finding.status)}，该措施在该日期不适用。",
             relevant=False,
         )
         return
@@ -160,11 +160,11 @@ def _apply(
 def _effect(ctx: Context, entry: RuleEntry, finding: PartyFinding) -> tuple[Effect, str]:
     case = ctx.case
     if entry.items == "controlled" and not ctx.any_controlled():
-        return Effect(), "no_controlled_item"
+        return NO_EFFECT, "no_controlled_item"
     if entry.when_military:
         party = case.parties[finding.party_index]
         if not (party.military or case.end_use.category == "military"):
-            return Effect(), "not_applicable"
+            return NO_EFFECT, "not_applicable"
     documents = tuple(
         d for d in entry.documents if "special_application" not in ctx.rulebook.document(d).routes
     )

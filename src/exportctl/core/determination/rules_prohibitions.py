@@ -14,6 +14,8 @@ temporarily controlled or caught by the catch-all).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from exportctl.core.determination.context import Context
 from exportctl.core.determination.knowledge import MeasureOnDate
 from exportctl.core.determination.result import Effect
@@ -24,8 +26,26 @@ _BAN = Effect(outcome="prohibited", special_approval_possible=False)
 _RISK_USES = frozenset({"military", "wmd", "terrorism"})
 
 
+_HANDLED = frozenset(
+    {"end_user_prohibition", "destination_restriction", "end_user_review", "end_use_prohibition"}
+    | {"declaration_requirement", "destination_licence_requirement", "extraterritorial"}
+)
+# id(measures) -> (measures, the ones this module looks at): one filter per date, not per case.
+_RELEVANT: dict[int, tuple[Sequence[MeasureOnDate], tuple[MeasureOnDate, ...]]] = {}
+
+
+def _relevant(measures: Sequence[MeasureOnDate]) -> tuple[MeasureOnDate, ...]:
+    found = _RELEVANT.get(id(measures))
+    if found is None or found[0] is not measures:
+        if len(_RELEVANT) > 4096:
+            _RELEVANT.clear()
+        chosen = tuple(m for m in measures if m.measure.kind in _HANDLED)
+        found = _RELEVANT[id(measures)] = (measures, chosen)
+    return found[1]
+
+
 def apply_prohibitions(ctx: Context) -> None:
-    for mod in ctx.measures:
+    for mod in _relevant(ctx.measures):
         kind = mod.measure.kind
         if kind == "end_user_prohibition":
             _end_user_ban(ctx, mod)
@@ -90,8 +110,8 @@ def _end_user_ban(ctx: Context, mod: MeasureOnDate) -> None:
                 "case",
                 inputs,
                 mod.status,
-                f"A military user or use in {country} is declared, but the ban is {mod.status} on {ctx.day}.",
-                f"申报了{country}军事用户或军事用途，但该禁令于{ctx.day}不在实施期内。",
+                f"A military user or use in {country} is declared, but the ban is {mod.status} on {ctx.day_text}.",
+                f"申报了{country}军事用户或军事用途，但该禁令于{ctx.day_text}不在实施期内。",
                 relevant=False,
             )
             continue
@@ -102,8 +122,8 @@ def _end_user_ban(ctx: Context, mod: MeasureOnDate) -> None:
                 inputs,
                 "not_applicable",
                 f"The ban covers dual-use items to {country} military users and uses; no item is "
-                f"controlled on {ctx.day}, so it does not bite. Confirm the classification.",
-                f"该禁令针对两用物项；{ctx.day}无管制物项，不适用。请核实物项归类。",
+                f"controlled on {ctx.day_text}, so it does not bite. Confirm the classification.",
+                f"该禁令针对两用物项；{ctx.day_text}无管制物项，不适用。请核实物项归类。",
             )
             ctx.warn(
                 "military_user_uncontrolled_items",
@@ -160,9 +180,9 @@ def _destination_restriction(ctx: Context, mod: MeasureOnDate) -> None:
                 subject,
                 inputs,
                 mod.status,
-                f"{mod.measure.description_en} On {ctx.day} it is {mod.status}: the application is "
+                f"{mod.measure.description_en} On {ctx.day_text} it is {mod.status}: the application is "
                 "reviewed case by case.",
-                f"{mod.measure.description_zh}（{ctx.day}不在实施期内，逐案审查。）",
+                f"{mod.measure.description_zh}（{ctx.day_text}不在实施期内，逐案审查。）",
                 relevant=False,
             )
             continue
@@ -176,8 +196,8 @@ def _destination_restriction(ctx: Context, mod: MeasureOnDate) -> None:
             subject,
             inputs,
             mod.measure.effect,
-            f"{mod.measure.description_en} Applies to {code} to {', '.join(countries)} on {ctx.day}.",
-            f"{mod.measure.description_zh}（适用于{code}，{ctx.day}）",
+            f"{mod.measure.description_en} Applies to {code} to {', '.join(countries)} on {ctx.day_text}.",
+            f"{mod.measure.description_zh}（适用于{code}，{ctx.day_text}）",
             effect,
         )
         if mod.resumed_after:

@@ -161,8 +161,8 @@ def _time_limit(ctx: Context, effects: list[Effect]) -> int | None:
             "review",
             {"date": ctx.day.isoformat()},
             "not_in_force",
-            f"No statutory review time limit is in force on {ctx.day}.",
-            f"{ctx.day}无施行中的法定审查期限。",
+            f"No statutory review time limit is in force on {ctx.day_text}.",
+            f"{ctx.day_text}无施行中的法定审查期限。",
         )
         return None
     ctx.step(

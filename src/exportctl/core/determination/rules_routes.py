@@ -74,8 +74,8 @@ def _registration(ctx: Context) -> None:
             subject,
             inputs,
             "not_in_force",
-            f"The registration route (REG Art. 19) did not exist on {ctx.day}.",
-            f"{ctx.day}登记填报方式尚未施行（条例第十九条）。",
+            f"The registration route (REG Art. 19) did not exist on {ctx.day_text}.",
+            f"{ctx.day_text}登记填报方式尚未施行（条例第十九条）。",
         )
         return
     if not ctx.any_controlled():

@@ -47,7 +47,7 @@ from exportctl.core.screening.transliterate import (
     korean_name_parts,
     latin_words,
 )
-from exportctl.core.screening.vocabulary import LexEntry, lexicon
+from exportctl.core.screening.vocabulary import LexEntry, chinese_surnames, lexicon
 
 ORGANISATION_SCHEMAS = frozenset({"Organization", "Company", "Vessel", "Aircraft"})
 _KIND_PRIORITY = {FORM: 0, REGION: 1, GENERIC: 2, NAME: 3, STOP: 4, TITLE: 5}
@@ -112,6 +112,7 @@ def analyse_name(name: str, schema: str | None = None) -> NameForm:
             person = person or han_person
             han_chunks.clear()
 
+    runs = _join_hyphenated_syllables(name, runs)
     for script, text in runs:
         if script == HAN:
             if words:
@@ -148,10 +149,50 @@ def analyse_name(name: str, schema: str | None = None) -> NameForm:
         and bool(names)
         and any(t.kind == REGION for t in tokens[:1])
         and (any(t.script == HAN for t in tokens) or _starts_with_chinese_region(tokens))
-    )
+    ) or (not org and _chinese_person(tokens))
     return NameForm(
         name, normalised, dominant_script(normalised), tuple(tokens), org, person, frame
     )
+
+
+_HYPHENATED = re.compile(r"\b([A-Za-z]+)-([A-Za-z]+)\b")
+
+
+def _join_hyphenated_syllables(name: str, runs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A hyphenated pair of Chinese syllables is one given name (Li Yun-chiang = Yunchiang);
+    other hyphens separate words (Jean-Marie, al-Assad)."""
+    if "-" not in name:
+        return runs
+    joined: set[tuple[str, str]] = set()
+    for first, second in _HYPHENATED.findall(name):
+        a, b = first.lower(), second.lower()
+        if _syllable(a) and _syllable(b):
+            joined.add((a, b))
+    if not joined:
+        return runs
+    out: list[tuple[str, str]] = []
+    for script, text in runs:
+        if out and (out[-1][1], text) in joined:
+            out[-1] = (script, out[-1][1] + text)
+        else:
+            out.append((script, text))
+    return out
+
+
+def _syllable(word: str) -> bool:
+    return chinese.is_syllable(word)
+
+
+def _chinese_person(tokens: list[Token]) -> bool:
+    """A personal name in the Chinese pattern: surname plus a one-word given name, in Han
+    characters or romanised (no middle names: an extra part is another person)."""
+    names = [t for t in tokens if t.pkind == NAME]
+    if not 2 <= len(names) <= 3 or len(names) != len([t for t in tokens if t.pkind != STOP]):
+        return False
+    if all(t.script == HAN and t.how == PINYIN for t in names):
+        return True
+    return all(t.script == LATIN and (chinese.is_syllable(t.text) or
+                                      chinese.romanisation_readings(t.text)) for t in names)  # fmt: skip
 
 
 def _is_org_word(token: Token) -> bool:
@@ -309,16 +350,25 @@ def _han_tokens(chunks: list[str], schema: str | None) -> tuple[list[Token], boo
     segments = chinese.segment_organisation(chunks)
     has_org_words = any(e.org or e.kind in (FORM, GENERIC) for s in segments for e in s.entries)
     if schema == "Person" or (schema not in ORGANISATION_SCHEMAS and not has_org_words):
-        if len(chunks) > 1 or len(text) > 4:
-            tokens = [_pinyin_token(chunk) for chunk in chunks]  # 托德·斯坦恩: a foreign name
-            return tokens, True
+        if chinese.is_transliteration(text):
+            # 托德·斯坦恩: a foreign name written in Chinese, compared by sound
+            return [_pinyin_token(chunk, TRANSLITERATION) for chunk in chunks], True
+        if len(chunks) > 1:
+            # 玉 张 / 秀英 陳: a Chinese name written given name first, parts separated
+            surnames = [c for c in chunks if c in chinese_surnames()]
+            if surnames:
+                surname = surnames[-1]
+                given_names = [c for c in chunks if c is not surname]
+                tokens = [_surname_token(surname)]
+                if all(len(c) == 1 for c in given_names):
+                    given_names = ["".join(given_names)]  # 斌 莉 = one given name 斌莉
+                tokens += [_pinyin_token(c) for c in given_names]
+                return tokens, True
+            return [_pinyin_token(chunk) for chunk in chunks], True
         split = chinese.split_person(text)
         if split is not None or schema == "Person":
             surname, given = split or (text[:1], text[1:])
-            pinyin = chinese.surname_pinyin(surname)
-            surname_token = _token(pinyin, NAME, NAME, (), surname, PINYIN, HAN,
-                                   chinese.surname_variants(surname), (pinyin,))  # fmt: skip
-            tokens = [surname_token]
+            tokens = [_surname_token(surname)]
             if given:
                 tokens.append(_pinyin_token(given))
             return tokens, True
@@ -327,13 +377,21 @@ def _han_tokens(chunks: list[str], schema: str | None) -> tuple[list[Token], boo
         if segment.entries:
             tokens.append(_han_entry_token(segment.surface, list(segment.entries)))
         else:
-            tokens.append(_pinyin_token(segment.surface))
+            # a trade name in pinyin (华为 = Huawei) or a foreign name transliterated (拉法特)
+            how = TRANSLITERATION if chinese.is_transliteration(segment.surface) else PINYIN
+            tokens.append(_pinyin_token(segment.surface, how))
     return tokens, False
 
 
-def _pinyin_token(surface: str) -> Token:
+def _surname_token(surname: str) -> Token:
+    pinyin = chinese.surname_pinyin(surname)
+    return _token(pinyin, NAME, NAME, (), surname, PINYIN, HAN, chinese.surname_variants(surname),
+                  (pinyin,))  # fmt: skip
+
+
+def _pinyin_token(surface: str, how: str = PINYIN) -> Token:
     syllables = chinese.han_syllables(surface)
-    return _token("".join(syllables), NAME, NAME, (), surface, PINYIN, HAN, (), syllables)
+    return _token("".join(syllables), NAME, NAME, (), surface, how, HAN, (), syllables)
 
 
 def _korean_person_tokens(word: str) -> list[Token]:

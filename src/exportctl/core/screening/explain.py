@@ -49,7 +49,20 @@ HOW_ZH = {
     "acronym": "首字母缩略",
     "simplified_traditional": "繁简字体转换",
 }
-SIDE_ZH = {"query": "查询名称", "list": "名单名称"}
+KIND_EN = {"generic": "industry word", "region": "place", "legal_form": "legal form",
+           "particle": "particle", "title": "title", "number": "number", "initial": "initial"}  # fmt: skip
+KIND_ZH = {"generic": "行业用语", "region": "地名", "legal_form": "组织形式", "particle": "虚词",
+           "title": "称谓", "number": "数字", "initial": "首字母"}  # fmt: skip
+
+
+def _part(part: tuple[str, str], kinds: dict[str, str]) -> str:
+    surface, kind = part
+    return f"'{surface}'" if kind == "name" else f"'{surface}' ({kinds.get(kind, kind)})"
+
+
+def _part_zh(part: tuple[str, str]) -> str:
+    surface, kind = part
+    return f"“{surface}”" if kind == "name" else f"“{surface}”（{KIND_ZH.get(kind, kind)}）"
 
 
 @dataclass(frozen=True)
@@ -83,9 +96,10 @@ class Explanation:
     score: float
     threshold: float
     matches: tuple[PartMatch, ...]
-    query_unmatched: tuple[str, ...]
-    list_unmatched: tuple[str, ...]
+    query_unmatched: tuple[tuple[str, str], ...]  # (part, kind) only in the query
+    list_unmatched: tuple[tuple[str, str], ...]  # (part, kind) only in the list name
     adjustments: tuple[Adjustment, ...] = ()
+    common_name: bool = False  # capped: a two-syllable Chinese name alone
 
     def text_en(self) -> str:
         verdict = "alert" if self.score >= self.threshold else "no alert"
@@ -95,13 +109,14 @@ class Explanation:
             lines.append(f"- '{m.query_part}' matched '{m.list_part}': {HOW_EN.get(m.how, m.how)}"
                          f" ({m.credit:.2f}).")  # fmt: skip
         if self.query_unmatched:
-            lines.append(
-                "- Only in the query: " + ", ".join(f"'{p}'" for p in self.query_unmatched)
-            )
+            parts = ", ".join(_part(p, KIND_EN) for p in self.query_unmatched)
+            lines.append("- Only in the query: " + parts + ".")
         if self.list_unmatched:
-            lines.append(
-                "- Only in the list name: " + ", ".join(f"'{p}'" for p in self.list_unmatched)
-            )
+            parts = ", ".join(_part(p, KIND_EN) for p in self.list_unmatched)
+            lines.append("- Only in the list name: " + parts + ".")
+        if self.common_name:
+            lines.append("- A common two-syllable Chinese name: the name alone is held below the "
+                         "threshold; a birth date, nationality or identifier must confirm it.")  # fmt: skip
         for adj in self.adjustments:
             lines.append(f"- {adj.detail_en} ({adj.delta:+.2f}).")
         return "\n".join(lines)
@@ -115,9 +130,15 @@ class Explanation:
             lines.append(f"- “{m.query_part}”对应“{m.list_part}”：{HOW_ZH.get(m.how, m.how)}"
                          f"（{m.credit:.2f}）。")  # fmt: skip
         if self.query_unmatched:
-            lines.append("- 仅见于查询名称：" + "、".join(f"“{p}”" for p in self.query_unmatched))
+            lines.append(
+                "- 仅见于查询名称：" + "、".join(_part_zh(p) for p in self.query_unmatched)
+            )
         if self.list_unmatched:
-            lines.append("- 仅见于名单名称：" + "、".join(f"“{p}”" for p in self.list_unmatched))
+            lines.append("- 仅见于名单名称：" + "、".join(_part_zh(p) for p in self.list_unmatched))
+        if self.common_name:
+            lines.append(
+                "- 常见的两字中文姓名：仅凭姓名不足以告警，需以出生日期、国籍或证件号码核实。"
+            )
         for adj in self.adjustments:
             lines.append(f"- {adj.detail_zh}（{adj.delta:+.2f}）。")
         return "\n".join(lines)
@@ -138,12 +159,11 @@ def explain(q: NameForm, c: NameForm, comparison: Comparison, threshold: float,
         matches.append(PartMatch(" ".join(t.surface for t in q_tokens),
                                  " ".join(t.surface for t in c_tokens), how,
                                  round(pair.credit, 3)))  # fmt: skip
-    kinds = 2 if comparison.mode == "person" else 1
+    person = comparison.mode == "person"
 
-    def label(token_index: int, name: NameForm) -> str:
+    def label(token_index: int, name: NameForm) -> tuple[str, str]:
         token = name.tokens[token_index]
-        kind = KIND_NAMES[token[kinds]]
-        return token.surface if kind == "name" else f"{token.surface} [{kind}]"
+        return token.surface, KIND_NAMES[token.pkind if person else token.kind]
 
     return Explanation(
         query_name=q.original,
@@ -156,4 +176,5 @@ def explain(q: NameForm, c: NameForm, comparison: Comparison, threshold: float,
         query_unmatched=tuple(label(i, q) for i in comparison.query_unmatched),
         list_unmatched=tuple(label(j, c) for j in comparison.candidate_unmatched),
         adjustments=adjustments,
+        common_name=comparison.capped,
     )

@@ -22,8 +22,7 @@ import marshal
 import math
 from array import array
 from collections.abc import Iterable
-from itertools import combinations
-from operator import itemgetter
+from itertools import combinations, pairwise
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -37,12 +36,19 @@ from exportctl.core.screening.phonetic import (
     korean_key,
     latin_sound_key,
 )
+from exportctl.core.screening.score import (
+    CONFLICT_FACTOR,
+    SUBSTANTIVE,
+    CompareCache,
+    token_bound,
+)
 from exportctl.core.screening.tokens import GENERIC, INITIAL, NAME, NUMBER, REGION, Token
 from exportctl.reference.records import EntityRecord
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 3
+CONFLICT_MIN_WEIGHT = 0.35  # the least weight a conflicting pair adds (score.WEIGHT of GENERIC)
 MAX_POSTINGS = 3000  # keys on more names than this are not traversed (pair keys cover them)
-KEY_WEIGHT = {"t": 1.0, "p": 0.8, "d": 0.6, "c": 0.6, "k": 0.8, "z": 0.5, "g": 0.15, "n": 0.3,
+KEY_WEIGHT = {"t": 1.0, "i": 1.0, "p": 0.8, "d": 0.6, "c": 0.6, "k": 0.8, "z": 0.5, "g": 0.15, "n": 0.3,
               "2": 1.5, "a": 0.8}  # fmt: skip
 
 
@@ -119,30 +125,49 @@ def _token_keys(token: Token, keys: set[str], query: bool) -> None:
         keys.add(("zL:" if query else "zH:") + chinese_sound_key(token.syllables))
 
 
-def name_keys(form: NameForm, query: bool = False) -> set[str]:
-    """Index keys of an analysed name (`query=True`: the keys a query looks up)."""
-    keys: set[str] = set()
+JOINED = 1 << 62  # flag in a query key's mask: the key joins parts (merges, initials)
+
+
+def name_keys(form: NameForm, query: bool = False) -> dict[str, int]:
+    """Index keys of an analysed name, each with the bit mask of the tokens it comes from
+    (`query=True`: the keys a query looks up). Keys that join parts carry the JOINED flag."""
+    out: dict[str, int] = {}
     tokens = form.tokens
-    for token in tokens:
+    for index, token in enumerate(tokens):
+        keys: set[str] = set()
         _token_keys(token, keys, query)
-    names = [t for t in tokens if t.pkind == NAME or t.kind == NAME]
-    for a, b in zip(names, names[1:], strict=False):
+        bit = 1 << index
+        for key in keys:
+            out[key] = out.get(key, 0) | bit
+        if query and 2 <= len(token.text) <= 5 and token.text.isalpha():
+            out["i:" + token.text] = bit | JOINED  # may be the initials of a list name
+    names = [(i, t) for i, t in enumerate(tokens) if t.pkind == NAME or t.kind == NAME]
+    for (i, a), (j, b) in pairwise(names):
         joined = a.text + b.text
-        keys.add("t:" + joined)
+        mask = (1 << i) | (1 << j) | JOINED
+        keys = {"t:" + joined}
         if len(joined) >= 5:
             keys.add("d:" + joined)
         if a.script == LATIN and len(joined) <= 12:
             readings = romanisation_readings(joined)
             if 0 < len(readings) <= 8:
                 keys.update("t:" + r for r in readings)
+        for key in keys:
+            out[key] = out.get(key, 0) | mask
     if len(names) >= 2:
-        pkeys = sorted({t.pkey or t.text for t in names[:6]})
-        keys.update("2:" + x + "|" + y for x, y in combinations(pkeys, 2))
-    words = [t for t in tokens if t.kind in (NAME, GENERIC, REGION)]
+        by_pkey: dict[str, int] = {}
+        for i, t in names[:6]:
+            by_pkey[t.pkey or t.text] = by_pkey.get(t.pkey or t.text, 0) | (1 << i)
+        for x, y in combinations(sorted(by_pkey), 2):
+            out["2:" + x + "|" + y] = by_pkey[x] | by_pkey[y]
+    words = [(i, t) for i, t in enumerate(tokens) if t.kind in (NAME, GENERIC, REGION)]
     if form.org and 2 <= len(words) <= 5:
-        initials = "".join(t.syllables[0][0] if t.syllables else t.text[:1] for t in words)
-        keys.add("t:" + initials)
-    return keys
+        initials = "".join(t.syllables[0][0] if t.syllables else t.text[:1] for _, t in words)
+        mask = JOINED
+        for i, _t in words:
+            mask |= 1 << i
+        out[("t:" if query else "i:") + initials] = mask
+    return out
 
 
 class ScreeningIndex:
@@ -156,7 +181,8 @@ class ScreeningIndex:
     def __init__(self, records_json: list[str], facts: list[tuple[Any, ...]],
                  name_record: array[int], name_value: list[str], name_kind: list[str],
                  forms: list[tuple[Any, ...]], keys: dict[str, int], starts: array[int],
-                 postings: array[int]) -> None:  # fmt: skip
+                 postings: array[int], half_max: array[float], floor_cost: array[float],
+                 substantive: array[int]) -> None:  # fmt: skip
         self._records_json = records_json
         self._facts = facts
         self._name_record = name_record
@@ -166,8 +192,12 @@ class ScreeningIndex:
         self._keys = keys
         self._starts = starts
         self._postings = postings
+        self._half_max = half_max  # per name: largest half weight of a part
+        self._floor_cost = floor_cost  # per name: least total cost of its parts
+        self._substantive = substantive  # per name: number of substantive parts
         self._forms: dict[int, NameForm] = {}
         self._tokens: dict[int, Token] = {}  # one Token per stored token tuple (shared by names)
+        self.compare_cache = CompareCache()
         self._records: dict[int, EntityRecord] = {}
         self._log_n = math.log(len(name_value) + 1)
 
@@ -219,32 +249,82 @@ class ScreeningIndex:
             return array("i")
         return self._postings[self._starts[slot] : self._starts[slot + 1]]
 
-    def candidates(self, form: NameForm, limit: int = 40) -> list[int]:
-        """Ids of the names most likely to score high against `form`, best first."""
+    def candidates(self, form: NameForm, limit: int = 40, floor: float = 0.0) -> list[int]:
+        """Ids of the names most likely to score high against `form`, best bound first.
+
+        Every name sharing a key with the query gets an upper bound of its score from which query
+        parts it shares keys with (keys of parts too common to traverse count as shared; names
+        reached through joined keys always stay); names whose bound is below `floor` are left out.
+        """
+        masks: dict[int, int] = {}
         scores: dict[int, float] = {}
-        get = scores.get
+        get, mget = scores.get, masks.get
         keys, starts, postings = self._keys, self._starts, self._postings
         log_n = self._log_n
-        for key in name_keys(form, query=True):
+        everywhere = 0  # parts whose keys were too common to traverse
+        for key, mask in name_keys(form, query=True).items():
             slot = keys.get(key)
             if slot is None:
                 continue
             begin, end = starts[slot], starts[slot + 1]
             size = end - begin
             if size > MAX_POSTINGS:
+                everywhere |= mask & ~JOINED
                 continue
             weight = KEY_WEIGHT[key[0]] * (log_n - math.log(size + 1) + 0.5)
             for name_id in postings[begin:end]:
                 scores[name_id] = get(name_id, 0.0) + weight
-        if len(scores) <= limit:
-            return sorted(scores, key=scores.__getitem__, reverse=True)
-        return [name_id for name_id, _ in heapq.nlargest(limit, scores.items(), key=itemgetter(1))]
+                masks[name_id] = mget(name_id, 0) | mask
+        if not masks:
+            return []
+        if floor > 0.0:
+            kept = self._bounds(form, masks, everywhere, floor)
+            ranked = [(scores[name_id], name_id) for name_id in kept]
+        else:
+            ranked = [(score, name_id) for name_id, score in scores.items()]
+        if len(ranked) > limit:
+            ranked = heapq.nlargest(limit, ranked)
+        else:
+            ranked.sort(reverse=True)
+        return [name_id for _score, name_id in ranked]
+
+    def _bounds(self, form: NameForm, masks: dict[int, int], everywhere: int,
+                floor: float) -> list[int]:  # fmt: skip
+        """Ids of the names whose score bound reaches the floor (see score.token_bound)."""
+        bounds = [token_bound(t) for t in form.tokens]
+        substantive = [t.kind in SUBSTANTIVE or t.pkind in SUBSTANTIVE for t in form.tokens]
+        query_cost = sum(cost for _half, cost in bounds)
+        query_subst = sum(substantive)
+        shared: dict[int, tuple[float, int, int]] = {}
+        out: list[int] = []
+        half_max, floor_cost, subst = self._half_max, self._floor_cost, self._substantive
+        for name_id, mask in masks.items():
+            mask = (mask | everywhere) & ~JOINED
+            found = shared.get(mask)
+            if found is None:
+                bits = [i for i in range(len(bounds)) if mask >> i & 1]
+                found = (sum(bounds[i][0] for i in bits), len(bits),
+                         query_subst - sum(substantive[i] for i in bits))  # fmt: skip
+                shared[mask] = found
+            half, count, query_left = found
+            conflicts = min(query_left, subst[name_id] - count, 3)
+            denominator = query_cost + floor_cost[name_id]
+            if conflicts > 0:
+                denominator += conflicts * CONFLICT_MIN_WEIGHT
+                bound = (half + half_max[name_id] * count) / denominator
+                bound *= CONFLICT_FACTOR**conflicts
+            else:
+                bound = (half + half_max[name_id] * count) / denominator
+            if bound >= floor:
+                out.append(name_id)
+        return out
 
     def save(self, path: str | Path) -> None:
         """Write the index as one marshal blob of plain structures (trusted files only)."""
         data = (FORMAT_VERSION, self._records_json, self._facts, self._name_record.tobytes(),
                 self._name_value, self._name_kind, self._forms_raw, self._keys,
-                self._starts.tobytes(), self._postings.tobytes())  # fmt: skip
+                self._starts.tobytes(), self._postings.tobytes(), self._half_max.tobytes(),
+                self._floor_cost.tobytes(), self._substantive.tobytes())  # fmt: skip
         Path(path).write_bytes(marshal.dumps(data))
 
     @classmethod
@@ -256,9 +336,17 @@ class ScreeningIndex:
             raise MalformedFile(f"not a screening index ({exc})", location=str(path)) from exc
         if not isinstance(data, tuple) or not data or data[0] != FORMAT_VERSION:
             raise MalformedFile("not a screening index of this version", location=str(path))
-        _version, records, facts, name_record, values, kinds, forms, keys, starts, postings = data
+        (_version, records, facts, name_record, values, kinds, forms, keys, starts, postings,
+         half_max, floor_cost, substantive) = data  # fmt: skip
         return cls(records, facts, _ints(name_record), values, kinds, forms, keys, _ints(starts),
-                   _ints(postings))  # fmt: skip
+                   _ints(postings), _floats(half_max), _floats(floor_cost),
+                   _ints(substantive))  # fmt: skip
+
+
+def _floats(raw: bytes) -> array[float]:
+    out = array("d")
+    out.frombytes(raw)
+    return out
 
 
 def _ints(raw: bytes) -> array[int]:
@@ -275,6 +363,9 @@ def build_index(records: Iterable[EntityRecord]) -> ScreeningIndex:
     values: list[str] = []
     kinds: list[str] = []
     forms: list[tuple[Any, ...]] = []
+    half_max = array("d")
+    floor_cost = array("d")
+    substantive = array("i")
     lists: dict[str, list[int]] = {}
     token_pool: dict[Token, tuple[Any, ...]] = {}
     for record_id, record in enumerate(records):
@@ -298,6 +389,12 @@ def build_index(records: Iterable[EntityRecord]) -> ScreeningIndex:
             kinds.append(name.kind)
             forms.append((form.original, form.normalised, form.script, tokens, form.org,
                           form.person, form.chinese_frame))  # fmt: skip
+            bounds = [token_bound(t) for t in form.tokens]
+            half_max.append(max(b[0] for b in bounds))
+            floor_cost.append(sum(b[1] for b in bounds))
+            substantive.append(
+                sum(1 for t in form.tokens if t.kind in SUBSTANTIVE and t.pkind in SUBSTANTIVE)
+            )
             for key in name_keys(form):
                 lists.setdefault(key, []).append(name_id)
     keys: dict[str, int] = {}
@@ -308,6 +405,4 @@ def build_index(records: Iterable[EntityRecord]) -> ScreeningIndex:
         postings.extend(ids)
         starts.append(len(postings))
     return ScreeningIndex(records_json, facts, name_record, values, kinds, forms, keys, starts,
-                          postings)  # fmt: skip
-
-
+                          postings, half_max, floor_cost, substantive)  # fmt: skip

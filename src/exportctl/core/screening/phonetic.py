@@ -174,16 +174,11 @@ def chinese_sound_key(syllables: tuple[str, ...]) -> str:
 def latin_sound_key(word: str) -> str:
     """The consonant skeleton a Chinese transliteration would keep of a Latin word."""
     word = re.sub(r"r(?=[^aeiouy])", "", word)  # coda r is dropped: Herstal = he-si-ta-er
-    out: list[str] = []
-    for part in _consonant_runs(word):
-        if part in ("a", "i"):
-            continue
-        out.append(
-            {"J": "K", "C": "C", "R": "L", "F": "F", "H": "H"}.get(part, part)
-            if len(part) == 1
-            else part
-        )
-    return _dedupe(["".join(out)] if not out else out)
+    out = [_LATIN_TO_ZH.get(part, part) for part in _consonant_runs(word) if part not in "ai"]
+    return _dedupe(out)
+
+
+_LATIN_TO_ZH = {"J": "K", "R": "L"}  # Chinese renders j/g alike and r as l
 
 
 def _dedupe(parts: list[str]) -> str:

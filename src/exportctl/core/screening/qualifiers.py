@@ -93,7 +93,9 @@ def _compare_dates(query: str, listed: str) -> tuple[float, str, str]:
 def _identifiers(identifiers: Iterable[str | Identifier], record: RecordFacts) -> list[Adjustment]:
     if not record.identifiers:
         return []
-    listed = {_NOT_ALNUM.sub("", value.upper()): kind for kind, value in record.identifiers if value}
+    listed = {
+        _NOT_ALNUM.sub("", value.upper()): kind for kind, value in record.identifiers if value
+    }
     for item in identifiers:
         value = item.value if isinstance(item, Identifier) else item
         key = _NOT_ALNUM.sub("", value.upper())
@@ -115,6 +117,14 @@ def adjustments(record: RecordFacts, schema: str | None, country: str | None,
         + _birth(birth_date, record)
         + _identifiers(identifiers, record)
     )
+
+
+def max_boost(
+    country: str | None, birth_date: str | None, identifiers: Iterable[str | Identifier]
+) -> float:
+    """The most the qualifiers can add to a name score for this query."""
+    return ((COUNTRY_MATCH if country else 0.0) + (BIRTH_EXACT if birth_date else 0.0)
+            + (IDENTIFIER_MATCH if identifiers else 0.0))  # fmt: skip
 
 
 def apply(score: float, changes: tuple[Adjustment, ...]) -> float:

@@ -17,10 +17,19 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from exportctl.core.screening.align import (
+    Pair,
+    Span,
+    acronym_pass,
+    acronym_possible,
+    merge_pass,
+    patronymic_order,
+    span_keys,
+    target_keys,
+)
 from exportctl.core.screening.analyse import ORGANISATION_SCHEMAS, NameForm
-from exportctl.core.screening.chinese import romanisation_readings
-from exportctl.core.screening.normalise import ARABIC, HEBREW
-from exportctl.core.screening.phonetic import consonant_key, phonetic_key
+from exportctl.core.screening.chinese import is_syllable
+from exportctl.core.screening.normalise import ARABIC, HAN, HEBREW
 from exportctl.core.screening.similarity import similarity
 from exportctl.core.screening.tokens import (
     FORM,
@@ -52,18 +61,11 @@ EXTRA = {
 }  # fmt: skip
 PERSON_FURTHER_EXTRA = 0.35
 FRAME_EXTRA = 0.1  # unaligned region/industry words around a Chinese trade name
+CHINESE_PERSON_EXTRA = 1.0  # an extra part next to a Chinese personal name is another name
+COMMON_NAME_CAP = 0.65  # a two-syllable Chinese name alone (张玉, Wang Lei) cannot alert
 CONFLICT_FACTOR = 0.75
 MIN_CREDIT = 0.3  # weaker part matches are not alignments (they are conflicts)
 SUBSTANTIVE = frozenset({NAME, GENERIC, REGION, NUMBER, INITIAL})
-
-
-class Pair(NamedTuple):
-    """One aligned pair: query token indexes, list token indexes, credit, match kind."""
-
-    query: tuple[int, ...]
-    candidate: tuple[int, ...]
-    credit: float
-    how: str
 
 
 class Comparison(NamedTuple):
@@ -74,6 +76,54 @@ class Comparison(NamedTuple):
     pairs: tuple[Pair, ...]
     query_unmatched: tuple[int, ...]
     candidate_unmatched: tuple[int, ...]
+    capped: bool = False  # a common two-syllable Chinese name: score held at COMMON_NAME_CAP
+
+
+class CompareCache:
+    """Caches for comparing one query with many list names (screen() keeps one per index).
+
+    List-side data is cached by object identity (list tokens and names live as long as the index);
+    query-side data is recomputed for every query (start_query)."""
+
+    def __init__(self) -> None:
+        self.targets: dict[int, frozenset[str]] = {}
+        self.spans: dict[int, list[Span]] = {}
+        self.similarities: dict[int, tuple[float, str]] = {}
+        self.query_targets: list[frozenset[str]] = []
+        self.query_spans: list[Span] = []
+
+    def start_query(self, query: NameForm) -> None:
+        self.similarities = {}
+        self.query_targets = [target_keys(t) for t in query.tokens]
+        self.query_spans = span_keys(query.tokens)
+
+    def list_targets(self, tokens: tuple[Token, ...]) -> list[frozenset[str]]:
+        out = []
+        for token in tokens:
+            found = self.targets.get(id(token))
+            if found is None:
+                found = self.targets[id(token)] = target_keys(token)
+            out.append(found)
+        return out
+
+    def list_spans(self, tokens: tuple[Token, ...]) -> list[Span]:
+        found = self.spans.get(id(tokens))
+        if found is None:
+            found = self.spans[id(tokens)] = span_keys(tokens)
+        return found
+
+
+def token_bound(token: Token) -> tuple[float, float]:
+    """(largest half weight, smallest cost) of a part in any kind of name: the pieces of an
+    upper bound on any score this part takes part in (index.py prunes candidates with it)."""
+    w_max = max(WEIGHT[token.kind], WEIGHT[token.pkind])
+    w_min = min(WEIGHT[token.kind], WEIGHT[token.pkind])
+    cost = min(w_min / 2, EXTRA[PERSON][token.pkind], EXTRA[ORGANISATION][token.kind])
+    if token.kind in (GENERIC, REGION):
+        cost = min(cost, FRAME_EXTRA)
+    if token.pkind == NAME:
+        cost = min(cost, PERSON_FURTHER_EXTRA)
+    return w_max / 2, cost
 
 
 def pair_mode(q: NameForm, c: NameForm, q_schema: str | None, c_schema: str | None) -> str:
@@ -85,80 +135,152 @@ def pair_mode(q: NameForm, c: NameForm, q_schema: str | None, c_schema: str | No
     return PERSON
 
 
-def compare(q: NameForm, c: NameForm, mode: str, cache: dict[int, tuple[float, str]] | None = None
-            ) -> Comparison:  # fmt: skip
-    """Align the tokens of two names and score the alignment."""
+def compare(q: NameForm, c: NameForm, mode: str, cache: CompareCache | None = None,
+            floor: float = 0.0) -> Comparison:  # fmt: skip
+    """Align the tokens of two names and score the alignment.
+
+    With `floor` > 0, a pair whose optimistic bound is below the floor is not aligned in full
+    (its score is reported as 0.0): screening only needs scores that can reach the threshold.
+    """
     qt, ct = q.tokens, c.tokens
     if not qt or not ct:
         return Comparison(0.0, mode, (), tuple(range(len(qt))), tuple(range(len(ct))))
-    kinds = 2 if mode == PERSON else 1  # Token field: pkind for persons, kind for organisations
-    candidates: list[tuple[float, float, int, int, str]] = []
+    person = mode == PERSON
+    qk = [t.pkind if person else t.kind for t in qt]
+    ck = [t.pkind if person else t.kind for t in ct]
+    found: list[tuple[float, float, int, int, str]] = []
+    best_q = [0.0] * len(qt)
+    best_c = [0.0] * len(ct)
+    sims = cache.similarities if cache is not None else None
     for i, a in enumerate(qt):
         for j, b in enumerate(ct):
-            if cache is not None:
+            if sims is not None:
                 key = id(b) * 64 + i
-                hit = cache.get(key)
+                hit = sims.get(key)
                 if hit is None:
-                    hit = similarity(a, b)
-                    cache[key] = hit
+                    hit = sims[key] = similarity(a, b)
                 credit, how = hit
             else:
                 credit, how = similarity(a, b)
             if credit >= MIN_CREDIT:
-                weight = WEIGHT[a[kinds]] + WEIGHT[b[kinds]]
-                candidates.append((credit, weight, i, j, how))
-    candidates.sort(key=lambda x: (-x[0], -x[1], x[2] + x[3], x[2]))
+                found.append((credit, WEIGHT[qk[i]] + WEIGHT[ck[j]], i, j, how))
+                if credit > best_q[i]:
+                    best_q[i] = credit
+                if credit > best_c[j]:
+                    best_c[j] = credit
+    consonantal = _consonantal(qt) or _consonantal(ct)
+    if cache is not None and not consonantal:
+        spans = (cache.query_spans, cache.list_spans(ct))
+        targets = (cache.query_targets, cache.list_targets(ct))
+    else:
+        spans = (span_keys(qt, consonantal), span_keys(ct, consonantal))
+        targets = ([target_keys(t, consonantal) for t in qt],
+                   [target_keys(t, consonantal) for t in ct])  # fmt: skip
+    if (floor > 0.0 and _bound(qk, ck, best_q, best_c, mode) < floor
+            and not _merge_hint(spans, targets)):  # fmt: skip
+        return Comparison(0.0, mode, (), tuple(range(len(qt))), tuple(range(len(ct))))
+    found.sort(key=lambda x: (-x[0], -x[1], x[2] + x[3], x[2]))
     used_q: dict[int, int] = {}
     used_c: dict[int, int] = {}
     pairs: list[Pair] = []
-    for credit, _w, i, j, how in candidates:
+    for credit, _weight, i, j, how in found:
         if i in used_q or j in used_c:
             continue
         used_q[i] = used_c[j] = len(pairs)
         pairs.append(Pair((i,), (j,), credit, how))
     if len(used_q) < len(qt) or len(used_c) < len(ct):
-        pairs = _merge_pass(qt, ct, pairs, kinds)
-        if _acronym_possible(qt, ct, used_q, used_c):
-            pairs = _acronym_pass(qt, ct, pairs, kinds, mode)
-    return _score(qt, ct, pairs, kinds, mode, q.chinese_frame or c.chinese_frame)
+        pairs = merge_pass(qt, ct, pairs, spans, targets)
+        if acronym_possible(qt, ct, used_q, used_c):
+            pairs = acronym_pass(qt, ct, pairs, ck, qk, person)
+    if person:
+        pairs = patronymic_order(qt, ct, pairs)
+    comparison = _score(qk, ck, pairs, mode, q.chinese_frame or c.chinese_frame)
+    if (
+        person
+        and comparison.score > COMMON_NAME_CAP
+        and _common_chinese(qt)
+        and _common_chinese(ct)
+    ):
+        comparison = comparison._replace(score=COMMON_NAME_CAP, capped=True)
+    return comparison
 
 
-def _score(qt: tuple[Token, ...], ct: tuple[Token, ...], pairs: list[Pair], kinds: int,
-           mode: str, frame: bool) -> Comparison:  # fmt: skip
-    if mode == PERSON:
-        pairs = _patronymic_order(qt, ct, pairs)
+def _common_chinese(tokens: tuple[Token, ...]) -> bool:
+    """Surname plus a one-syllable given name: shared by very many people (name alone is weak
+    evidence; a birth date, nationality or identifier must corroborate it)."""
+    names = [t for t in tokens if t.pkind == NAME]
+    if len(names) != 2:
+        return False
+    return all(len(t.syllables) == 1 if t.script == HAN else is_syllable(t.text) for t in names)
+
+
+def _consonantal(tokens: tuple[Token, ...]) -> bool:
+    return any(t.script in (ARABIC, HEBREW) for t in tokens)
+
+
+def _merge_hint(spans: tuple[list[Span], list[Span]],
+                targets: tuple[list[frozenset[str]], list[frozenset[str]]]) -> bool:  # fmt: skip
+    """Could a joined span on one side equal a part on the other?"""
+    for side in (0, 1):
+        for _span, keys in spans[side]:
+            for target in targets[1 - side]:
+                if not keys.isdisjoint(target):
+                    return True
+    return False
+
+
+def _bound(qk: list[int], ck: list[int], best_q: list[float], best_c: list[float],
+           mode: str) -> float:  # fmt: skip
+    """An upper bound of the part-to-part score: every part gets its best credit, every part
+    costs at least min(half its weight, its cost when unaligned)."""
+    extra = EXTRA[mode]
+    further = PERSON_FURTHER_EXTRA if mode == PERSON else 1.0
+    numerator = denominator = 0.0
+    for kinds, best in ((qk, best_q), (ck, best_c)):
+        for kind, credit in zip(kinds, best, strict=True):
+            half = WEIGHT[kind] / 2
+            numerator += credit * half
+            frame = FRAME_EXTRA if kind in (GENERIC, REGION) else 1.0
+            denominator += min(half, extra[kind], further, frame)
+    return numerator / denominator if denominator else 0.0
+
+
+def _score(qk: list[int], ck: list[int], pairs: list[Pair], mode: str, frame: bool
+           ) -> Comparison:  # fmt: skip
     matched = aligned = 0.0
     for pair in pairs:
         weight = (
-            sum(WEIGHT[qt[i][kinds]] for i in pair.query) / len(pair.query)
-            + sum(WEIGHT[ct[j][kinds]] for j in pair.candidate) / len(pair.candidate)
+            sum(WEIGHT[qk[i]] for i in pair.query) / len(pair.query)
+            + sum(WEIGHT[ck[j]] for j in pair.candidate) / len(pair.candidate)
         ) / 2
         matched += pair.credit * weight
         aligned += weight
-    q_free = tuple(i for i in range(len(qt)) if not any(i in p.query for p in pairs))
-    c_free = tuple(j for j in range(len(ct)) if not any(j in p.candidate for p in pairs))
+    q_used = {i for p in pairs for i in p.query}
+    c_used = {j for p in pairs for j in p.candidate}
+    q_free = tuple(i for i in range(len(qk)) if i not in q_used)
+    c_free = tuple(j for j in range(len(ck)) if j not in c_used)
     # Parts left over on both sides conflict (Smith John vs Smith Jane): each conflicting pair
     # counts as aligned with no credit, and multiplies the score by CONFLICT_FACTOR.
-    q_subst = sorted((i for i in q_free if qt[i][kinds] in SUBSTANTIVE),
-                     key=lambda i: -WEIGHT[qt[i][kinds]])  # fmt: skip
-    c_subst = sorted((j for j in c_free if ct[j][kinds] in SUBSTANTIVE),
-                     key=lambda j: -WEIGHT[ct[j][kinds]])  # fmt: skip
+    q_subst = sorted((i for i in q_free if qk[i] in SUBSTANTIVE), key=lambda i: -WEIGHT[qk[i]])
+    c_subst = sorted((j for j in c_free if ck[j] in SUBSTANTIVE), key=lambda j: -WEIGHT[ck[j]])
     conflicts = min(len(q_subst), len(c_subst))
     in_conflict = set(q_subst[:conflicts]) | {-1 - j for j in c_subst[:conflicts]}
     for i, j in zip(q_subst[:conflicts], c_subst[:conflicts], strict=True):
-        aligned += (WEIGHT[qt[i][kinds]] + WEIGHT[ct[j][kinds]]) / 2
+        aligned += (WEIGHT[qk[i]] + WEIGHT[ck[j]]) / 2
     extra = EXTRA[mode]
     penalty = 0.0
-    for side, (tokens, free) in enumerate(((qt, q_free), (ct, c_free))):
+    for side, (kinds, free) in enumerate(((qk, q_free), (ck, c_free))):
         extra_names = 0
         for index in free:
             if (index if side == 0 else -1 - index) in in_conflict:
                 continue
-            kind = tokens[index][kinds]
+            kind = kinds[index]
             cost = extra[kind]
             if mode == PERSON and kind == NAME:
                 extra_names += 1
-                if extra_names > 1:
+                if frame:
+                    cost = CHINESE_PERSON_EXTRA  # Chinese names have no middle names
+                elif extra_names > 1:
                     cost = PERSON_FURTHER_EXTRA  # a second middle name costs less than the first
             if frame and mode == ORGANISATION and kind in (GENERIC, REGION):
                 cost = FRAME_EXTRA
@@ -166,156 +288,3 @@ def _score(qt: tuple[Token, ...], ct: tuple[Token, ...], pairs: list[Pair], kind
     score = matched / (aligned + penalty) if aligned else 0.0
     score *= CONFLICT_FACTOR ** min(conflicts, 3)
     return Comparison(round(min(1.0, score), 6), mode, tuple(pairs), q_free, c_free)
-
-
-def _patronymic_order(qt: tuple[Token, ...], ct: tuple[Token, ...], pairs: list[Pair]
-                      ) -> list[Pair]:  # fmt: skip
-    """In "X bin Y" the order carries meaning (son of): a part before "bin" in one name and after
-    it in the other is not the same person (Salman bin Muhammad is not Muhammad bin Salman)."""
-    q_bin = next((i for i, t in enumerate(qt) if "BIN" in t.concepts), -1)
-    c_bin = next((j for j, t in enumerate(ct) if "BIN" in t.concepts), -1)
-    if q_bin < 0 or c_bin < 0:
-        return pairs
-    out = []
-    for pair in pairs:
-        if (pair.query[0] < q_bin) != (pair.candidate[0] < c_bin) and pair.query[0] != q_bin:
-            pair = pair._replace(credit=pair.credit * 0.3)
-        out.append(pair)
-    return out
-
-
-def _free(n: int, pairs: list[Pair], side: int) -> set[int]:
-    used = {i for p in pairs for i in (p.query if side == 0 else p.candidate)}
-    return set(range(n)) - used
-
-
-def _acronym_possible(qt: tuple[Token, ...], ct: tuple[Token, ...], used_q: dict[int, int],
-                      used_c: dict[int, int]) -> bool:  # fmt: skip
-    """Cheap test: a short unaligned word on one side and two unaligned words on the other."""
-    for tokens, used, others in ((qt, used_q, len(ct) - len(used_c)), (ct, used_c, len(qt) - len(used_q))):
-        if others >= 2 and any(
-            i not in used and 2 <= len(t.text) <= 5 and t.text.isalpha() for i, t in enumerate(tokens)
-        ):
-            return True
-    return False
-
-
-def _target_keys(token: Token) -> set[str]:
-    """Keys under which a single part can equal a joined span of the other name."""
-    keys = {token.text, "p:" + token.pkey, *token.alts}
-    if token.script in (ARABIC, HEBREW):
-        keys.add("c:" + consonant_key(token.text))
-    return keys
-
-
-def _span_keys(tokens: list[Token], arabic: bool) -> set[str]:
-    """Keys of a joined span: text, phonetic key (joined from the parts' keys), romanisation."""
-    text = "".join(t.text for t in tokens)
-    pkey = ""
-    for token in tokens:
-        part = token.pkey or token.text
-        pkey += part[1:] if pkey and part and pkey[-1] == part[0] else part
-    keys = {text, "p:" + pkey}
-    if all(romanisation_readings(t.text) or t.syllables for t in tokens) and len(text) <= 16:
-        keys.update(romanisation_readings(text))
-    if arabic:
-        keys.add("c:" + consonant_key(text))
-    return keys
-
-
-def _merge_pass(qt: tuple[Token, ...], ct: tuple[Token, ...], pairs: list[Pair], kinds: int
-                ) -> list[Pair]:  # fmt: skip
-    """Join adjacent parts on one side to match one part on the other (Jin Ping = Jinping,
-    Chin-ping = 近平, Siemens AG = SiemensAG, van der Bilt = Vanderbilt, Abd al-Aziz = Abdulaziz)
-    when the joined text is the same word by spelling, sound or romanisation."""
-    for side in (0, 1):
-        mine, other = (qt, ct) if side == 0 else (ct, qt)
-        if len(mine) < 2:
-            continue
-        other_credit = _credits(pairs, 1 - side)
-        lookup: dict[str, int] = {}
-        arabic = False
-        for j, token in enumerate(other):
-            if other_credit.get(j, 0.0) < 0.95 and len(token.text) >= 4:
-                arabic = arabic or token.script in (ARABIC, HEBREW)
-                for key in _target_keys(token):
-                    lookup.setdefault(key, j)
-        if not lookup:
-            continue
-        for size in (3, 2):
-            for start in range(len(mine) - size + 1):
-                span = tuple(range(start, start + size))
-                mine_credit = _credits(pairs, side)
-                if all(mine_credit.get(k, 0.0) >= 0.95 for k in span):
-                    continue
-                keys = _span_keys([mine[k] for k in span], arabic)
-                j = next((lookup[k] for k in keys if k in lookup), -1)
-                if j < 0:
-                    continue
-                current = _credits(pairs, 1 - side).get(j, 0.0)
-                credit, how = similarity(_merged(mine, span), other[j])
-                if credit < 0.8 or credit <= max(current, *(mine_credit.get(k, 0.0) for k in span)):
-                    continue
-                pairs = [p for p in pairs if not _touches(p, side, span, j)]
-                pairs.append(Pair(span, (j,), credit, how) if side == 0 else Pair((j,), span, credit, how))
-    return pairs
-
-
-def _credits(pairs: list[Pair], side: int) -> dict[int, float]:
-    out: dict[int, float] = {}
-    for pair in pairs:
-        for index in pair.query if side == 0 else pair.candidate:
-            out[index] = pair.credit
-    return out
-
-
-def _touches(pair: Pair, side: int, span: tuple[int, ...], j: int) -> bool:
-    mine, other = (pair.query, pair.candidate) if side == 0 else (pair.candidate, pair.query)
-    return not set(mine).isdisjoint(span) or j in other
-
-
-def _merged(tokens: tuple[Token, ...], span: tuple[int, ...]) -> Token:
-    parts = [tokens[k] for k in span]
-    first = parts[0]
-    text = "".join(p.text for p in parts)
-    syllables = tuple(s for p in parts for s in p.syllables)
-    return first._replace(text=text, kind=NAME, pkind=NAME, concepts=(), pkey=phonetic_key(text),
-                          surface=" ".join(p.surface for p in parts), alts=(), syllables=syllables)  # fmt: skip
-
-
-def _acronym_pass(qt: tuple[Token, ...], ct: tuple[Token, ...], pairs: list[Pair], kinds: int,
-                  mode: str) -> list[Pair]:  # fmt: skip
-    """An unaligned short word equal to the initials of unaligned words on the other side
-    (ZTE = Zhongxing Telecommunication Equipment, PLA = People's Liberation Army)."""
-    if mode == PERSON and not pairs:
-        return pairs
-    for side in (0, 1):
-        mine, other = (qt, ct) if side == 0 else (ct, qt)
-        free_mine = _free(len(mine), pairs, side)
-        free_other = sorted(_free(len(other), pairs, 1 - side))
-        for i in sorted(free_mine):
-            word = mine[i].text
-            if not (2 <= len(word) <= 5 and word.isalpha() and mine[i][kinds] in (NAME, INITIAL)):
-                continue
-            run = [j for j in free_other if other[j][kinds] not in (STOP, FORM, TITLE)]
-            for start in range(len(run)):
-                initials = ""
-                span: list[int] = []
-                for j in run[start:]:
-                    token = other[j]
-                    initials += (
-                        "".join(s[0] for s in token.syllables) if token.syllables else token.text[0]
-                    )
-                    span.append(j)
-                    if len(initials) >= len(word):
-                        break
-                if initials == word and len(span) >= 2:
-                    pair = (
-                        Pair((i,), tuple(span), 0.85, "acronym")
-                        if side == 0
-                        else Pair(tuple(span), (i,), 0.85, "acronym")
-                    )
-                    pairs = [*pairs, pair]
-                    free_other = [j for j in free_other if j not in span]
-                    break
-    return pairs

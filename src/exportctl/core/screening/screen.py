@@ -13,13 +13,14 @@ from dataclasses import dataclass
 
 from exportctl.core.screening import qualifiers
 from exportctl.core.screening.analyse import analyse_name
-from exportctl.core.screening.explain import Explanation, explain
+from exportctl.core.screening.explain import Adjustment, Explanation, explain
 from exportctl.core.screening.index import ScreeningIndex
 from exportctl.core.screening.score import DEFAULT_THRESHOLD, Comparison, compare, pair_mode
 from exportctl.reference.lists import LISTS
 from exportctl.reference.records import Designation, Identifier
 
 CANDIDATES = 20  # names scored in full per query
+BOUND_SLACK = 0.1  # candidate bounds ignore fuzzy matches the keys do not catch: keep a margin
 
 
 @dataclass(frozen=True)
@@ -89,13 +90,15 @@ def screen(index: ScreeningIndex, query: Query, threshold: float = DEFAULT_THRES
     form = analyse_name(query.name, query.schema)
     if not form.tokens:
         return []
-    cache: dict[int, tuple[float, str]] = {}
-    best: dict[int, tuple[float, int, Comparison, tuple[qualifiers.Adjustment, ...]]] = {}
-    for name_id in index.candidates(form, CANDIDATES):
+    cache = index.compare_cache
+    cache.start_query(form)
+    floor = threshold - qualifiers.max_boost(query.country, query.birth_date, query.identifiers)
+    best: dict[int, tuple[float, int, Comparison, tuple[Adjustment, ...]]] = {}
+    for name_id in index.candidates(form, CANDIDATES, floor - BOUND_SLACK):
         indexed = index.name(name_id)
         facts = index.facts(indexed.record)
         mode = pair_mode(form, indexed.form, query.schema, facts.schema)
-        comparison = compare(form, indexed.form, mode, cache)
+        comparison = compare(form, indexed.form, mode, cache, floor)
         changes = qualifiers.adjustments(facts, query.schema, query.country, query.birth_date,
                                          query.identifiers)  # fmt: skip
         score = qualifiers.apply(comparison.score, changes)

@@ -21,7 +21,14 @@ from exportctl.core.screening.phonetic import (
     korean_key,
     latin_sound_key,
 )
-from exportctl.core.screening.tokens import FORM, GENERIC, INITIAL, NUMBER, PINYIN, Token
+from exportctl.core.screening.tokens import (
+    FORM,
+    GENERIC,
+    INITIAL,
+    NUMBER,
+    PINYIN,
+    Token,
+)
 from exportctl.core.screening.vocabulary import lexicon
 
 # Match kinds reported in explanations.
@@ -87,7 +94,10 @@ def similarity(a: Token, b: Token) -> tuple[float, str]:
     if a.text == b.text:
         return 1.0, _derived_kind(a, b, EXACT)
     if (a.alts and b.text in a.alts) or (b.alts and a.text in b.alts):
-        return 0.95, _derived_kind(a, b, SYNONYM)
+        # a listed spelling of the same surname or word; dialect spellings of Chinese surnames
+        # (Cheung, Ng, Tan) earn less than a same-system reading
+        credit = 0.85 if HAN in (a.script, b.script) else 0.95
+        return credit, _derived_kind(a, b, SYNONYM)
     if a.kind == INITIAL or b.kind == INITIAL:
         return _initial(a, b)
     if a.script in _CONSONANTAL or b.script in _CONSONANTAL:
@@ -137,14 +147,41 @@ def _initial(a: Token, b: Token) -> tuple[float, str]:
     return 0.0, NONE
 
 
+_SKELETON_CREDIT = {1: 0.0, 2: 0.65, 3: 0.85}  # by length of the consonant skeleton; longer: 0.92
+
+
 def _consonantal(a: Token, b: Token) -> tuple[float, str]:
+    """Arabic (or Hebrew) script against another token: consonant skeletons must agree, and the
+    long vowels the script writes (و = u/o, ي = i/e) must be among the other token's vowels."""
     ka, kb = consonant_key(a.text), consonant_key(b.text)
-    if ka == kb and len(ka) >= 2:
-        return 0.92, TRANSLITERATION
-    if min(len(ka), len(kb)) >= 3:
+    if ka == kb:
+        credit = _SKELETON_CREDIT.get(len(ka), 0.92)
+    elif min(len(ka), len(kb)) >= 4:
         credit = fuzzy_credit(ka, kb) * 0.85
-        return (credit, TRANSLITERATION) if credit else (0.0, NONE)
-    return 0.0, NONE
+    else:
+        return 0.0, NONE
+    if credit and not _long_vowels_agree(a, b):
+        credit *= 0.6
+    return (credit, TRANSLITERATION) if credit else (0.0, NONE)
+
+
+def _long_vowels_agree(a: Token, b: Token) -> bool:
+    arabic, other = (a, b) if a.script in _CONSONANTAL else (b, a)
+    if other.script in _CONSONANTAL:
+        return True
+    written = [_VOWEL_CLASS[c] for c in arabic.text[1:] if c in "wy"]
+    vowels = [_VOWEL_CLASS[c] for c in other.text[1:] if c in _VOWEL_CLASS]
+    position = 0
+    for vowel in written:
+        while position < len(vowels) and vowels[position] != vowel:
+            position += 1
+        if position == len(vowels):
+            return False
+        position += 1
+    return True
+
+
+_VOWEL_CLASS = {"w": "u", "o": "u", "u": "u", "y": "i", "i": "i", "e": "i"}
 
 
 def _korean(a: Token, b: Token) -> tuple[float, str]:
@@ -156,23 +193,44 @@ def _korean(a: Token, b: Token) -> tuple[float, str]:
     return (credit, TRANSLITERATION) if credit else (0.0, NONE)
 
 
+def _sound_credit(zh_key: str, latin_key: str) -> float:
+    """Credit for two consonant skeletons; nasals (n/ng) Chinese adds or drops are optional."""
+    if not zh_key or not latin_key:
+        return 0.0
+    if zh_key == latin_key:
+        return 0.85 if len(zh_key) >= 3 else 0.7 if len(zh_key) == 2 else 0.55
+    bare_zh, bare_latin = zh_key.replace("N", ""), latin_key.replace("N", "")
+    if bare_zh and bare_zh == bare_latin:
+        return 0.75 if len(bare_zh) >= 3 else 0.65 if len(bare_zh) == 2 else 0.5
+    if min(len(zh_key), len(latin_key)) >= 4:
+        return fuzzy_credit(zh_key, latin_key) * 0.7
+    return 0.0
+
+
+def _other_gender(a: str, b: str) -> bool:
+    """Given names that differ only in a final a/o (or -a/-ah) ending mark the other gender."""
+    if len(a) < 4 or len(b) < 4 or (a[:-1] != b[:-1] and a.rstrip("h")[:-1] != b.rstrip("h")[:-1]):
+        return False
+    ends = {a.rstrip("h")[-1], b.rstrip("h")[-1]}
+    return ends == {"a", "o"}
+
+
 def _han_latin(han: Token, latin: Token) -> tuple[float, str]:
-    """A Han-derived token (pinyin, translation) against a Latin one."""
-    if han.how == PINYIN:
+    """A Han-derived token (pinyin, transliterated foreign name, translation) against a Latin one."""
+    if han.how in (PINYIN, TRANSLITERATION) and han.syllables:
         readings = romanisation_readings(latin.text)
-        if han.text in readings or any(alt in readings for alt in han.alts):
+        if han.text in readings:
             return 0.92, ROMANISATION
+        if han.how == PINYIN and readings:
+            return 0.0, NONE  # other Chinese syllables: another name (Yang is not Ying)
         best = fuzzy_credit(han.text, latin.text)
         how = TYPO if best else NONE
-        if han.syllables and len(han.syllables) >= 2 and len(latin.text) >= 3:
-            zh_key = chinese_sound_key(han.syllables)
-            lat_key = latin_sound_key(latin.text)
-            if zh_key and zh_key == lat_key:
-                credit = 0.85 if len(zh_key) >= 3 else 0.7 if len(zh_key) == 2 else 0.6
-            elif min(len(zh_key), len(lat_key)) >= 3:
-                credit = fuzzy_credit(zh_key, lat_key) * 0.7
-            else:
-                credit = 0.0
+        if len(latin.text) >= 3 and len(han.syllables) >= 2:
+            # a foreign name written in Chinese (托德 = Todd), or an English brand name for a
+            # Chinese trade name (信诺 = Sinno): compare the consonants both keep
+            credit = _sound_credit(chinese_sound_key(han.syllables), latin_sound_key(latin.text))
+            if han.how == PINYIN:
+                credit *= 0.85
             if credit > best:
                 best, how = credit, TRANSLITERATION
         return best, how
@@ -181,6 +239,8 @@ def _han_latin(han: Token, latin: Token) -> tuple[float, str]:
 
 
 def _latin_pair(a: Token, b: Token) -> tuple[float, str]:
+    if _other_gender(a.text, b.text):
+        return 0.3, TYPO  # Alejandra is not Alejandro, Maria is not Mario
     credit = fuzzy_credit(a.text, b.text)
     how = TYPO if credit else NONE
     if credit >= 0.9:
@@ -188,7 +248,7 @@ def _latin_pair(a: Token, b: Token) -> tuple[float, str]:
     if a.pkey == b.pkey and len(a.pkey) >= 3:
         # same sound class: strong for long words, weak for short ones (Mario/Maria, Cook/Cock)
         longest = max(len(a.text), len(b.text))
-        phonetic_credit = 0.88 if longest >= 7 else 0.75 if longest >= 6 else 0.5
+        phonetic_credit = 0.85 if longest >= 8 else 0.75 if longest >= 7 else 0.5
         if phonetic_credit > credit:
             return phonetic_credit, PHONETIC
     if credit < 0.8 and a.kind == GENERIC and b.kind == GENERIC:

@@ -120,15 +120,15 @@ def lexicon() -> Lexicon:
     for code, _kind, en, zh, _src in _rows("regions.tsv", 5):
         _add_region(lex, code, en.split("|"), zh.split("|"))
     _add_countries(lex)
-    for kind, concept, forms, _src in _rows("name_parts.tsv", 4):
-        token_kind = {"particle": STOP, "title": TITLE, "variant": NAME}[kind]
-        for form in forms.split("|"):
+    for part, concept, part_forms, _src in _rows("name_parts.tsv", 4):
+        part_kind = {"particle": STOP, "title": TITLE, "variant": NAME}[part]
+        for form in part_forms.split("|"):
             if not form.isascii():
-                lex.add_han(form, LexEntry(token_kind, (concept,), "and", "translation"))
+                lex.add_han(form, LexEntry(part_kind, (concept,), "and", "translation"))
                 continue
-            phrase = latin_phrase(form)
-            canonical = phrase[0] if kind != "variant" else concept.lower()
-            lex.add_latin(phrase, LexEntry(token_kind, (concept,), canonical, ""))
+            words = latin_phrase(form)
+            canonical = words[0] if part != "variant" else concept.lower()
+            lex.add_latin(words, LexEntry(part_kind, (concept,), canonical, ""))
     return lex
 
 

@@ -16,3 +16,11 @@ def get_item(mapping: Any, key: Any) -> Any:
         return mapping.get(key)
     except AttributeError:
         return None
+
+
+@register.filter(name="label")
+def label_filter(code: Any) -> str:
+    """`{{ app.status|label }}`: the translated label of a stored code."""
+    from exportctl.web.labels import label
+
+    return label(code)
