@@ -2,7 +2,7 @@
 
 Run: `.venv/bin/python -m bench.licensing.run [--applications 100000] [--clients 20] [--requests 1000]`
 Needs PostgreSQL at 127.0.0.1:5432 (trust auth). Creates (and drops) the database `exportctl_bench`,
-serves exportctl with waitress on a loopback port in a child process, and drives it from
+serves exportctl (`exportctl serve`, gunicorn) on a loopback port in a child process, and drives it from
 `--clients` threads on loopback only. Writes bench/out/licensing.md.
 """
 
@@ -18,6 +18,7 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.error
 import urllib.parse
 import urllib.request
 from http.cookiejar import CookieJar
@@ -37,7 +38,12 @@ def _psql(sql: str) -> None:
 
 def seed(n: int, data_dir: Path) -> None:
     """Migrate, load countries and the demo accounts, then bulk-create n applications."""
-    env = {**os.environ, "DATABASE_URL": URL, "EXPORTCTL_DATA_DIR": str(data_dir), "EXPORTCTL_SECRET_KEY": "bench"}
+    env = {
+        **os.environ,
+        "DATABASE_URL": URL,
+        "EXPORTCTL_DATA_DIR": str(data_dir),
+        "EXPORTCTL_SECRET_KEY": "bench",
+    }
     code = f"""
 import datetime as dt, random
 from exportctl.cli.bootstrap import setup; setup()
@@ -70,14 +76,29 @@ apps = list(Application.objects.values_list("id", "submitted_on"))
 Item.objects.bulk_create([Item(application_id=a, control_code="1C902.a", description="samarium metal", quantity=100, unit="kg", value_cny=250000) for a, _ in apps], batch_size=5000)
 Party.objects.bulk_create([Party(application_id=a, role="end_user", name=f"End user {{a}}", country="DE") for a, _ in apps], batch_size=5000)
 Event.objects.bulk_create([Event(application_id=a, action="submit", from_status="draft", to_status="submitted", actor=exporter, on=s) for a, s in apps], batch_size=5000)
+from django.db import connection
+if connection.vendor == "postgresql":
+    connection.cursor().execute("ANALYZE")  # fresh statistics, as autovacuum would give a live system
 print(len(apps))
 """
     subprocess.run([sys.executable, "-c", code], env=env, check=True, cwd=ROOT)
 
 
 def password(data_dir: Path, username: str) -> str:
-    env = {**os.environ, "DATABASE_URL": URL, "EXPORTCTL_DATA_DIR": str(data_dir), "EXPORTCTL_SECRET_KEY": "bench"}
-    out = subprocess.run([str(ROOT / ".venv/bin/exportctl"), "demo-password", username], env=env, check=True, cwd=ROOT, capture_output=True, text=True)
+    env = {
+        **os.environ,
+        "DATABASE_URL": URL,
+        "EXPORTCTL_DATA_DIR": str(data_dir),
+        "EXPORTCTL_SECRET_KEY": "bench",
+    }
+    out = subprocess.run(
+        [str(ROOT / ".venv/bin/exportctl"), "demo-password", username],
+        env=env,
+        check=True,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     return out.stdout.strip().splitlines()[-1]
 
 
@@ -85,13 +106,25 @@ def login(base: str, username: str, pw: str) -> urllib.request.OpenerDirector:
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(CookieJar()))
     html = opener.open(f"{base}/accounts/login/").read().decode()
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)  # type: ignore[union-attr]
-    body = urllib.parse.urlencode({"username": username, "password": pw, "csrfmiddlewaretoken": token}).encode()
-    opener.open(urllib.request.Request(f"{base}/accounts/login/", data=body, headers={"Referer": f"{base}/accounts/login/"}))
+    body = urllib.parse.urlencode(
+        {"username": username, "password": pw, "csrfmiddlewaretoken": token}
+    ).encode()
+    opener.open(
+        urllib.request.Request(
+            f"{base}/accounts/login/", data=body, headers={"Referer": f"{base}/accounts/login/"}
+        )
+    )
     return opener
 
 
-def drive(base: str, pw: str, clients: int, requests: int, ids: list[int]) -> dict[str, list[float]]:
+errors = [0]
+
+
+def drive(
+    base: str, pw: str, clients: int, requests: int, ids: list[int]
+) -> dict[str, list[float]]:
     timings: dict[str, list[float]] = {"queue": [], "case": []}
+    errors[0] = 0
     lock = threading.Lock()
     per_client = max(1, requests // clients)
 
@@ -103,9 +136,18 @@ def drive(base: str, pw: str, clients: int, requests: int, ids: list[int]) -> di
             if time.monotonic() > deadline:
                 break
             kind = "queue" if i % 2 == 0 else "case"
-            url = f"{base}/licensing/queue/?page={rng.randint(1, 20)}" if kind == "queue" else f"{base}/licensing/{rng.choice(ids)}/"
+            url = (
+                f"{base}/licensing/queue/?page={rng.randint(1, 20)}"
+                if kind == "queue"
+                else f"{base}/licensing/{rng.choice(ids)}/"
+            )
             t = time.perf_counter()
-            opener.open(url).read()
+            try:
+                opener.open(url).read()
+            except urllib.error.HTTPError:
+                with lock:
+                    errors[0] += 1
+                continue
             with lock:
                 timings[kind].append((time.perf_counter() - t) * 1000)
 
@@ -128,6 +170,11 @@ def main() -> int:
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--requests", type=int, default=1000)
     parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 2)
+    parser.add_argument("--threads", type=int, default=8)
+    parser.add_argument(
+        "--keep", action="store_true", help="keep the seeded database for profiling"
+    )
     args = parser.parse_args()
     data_dir = ROOT / "bench" / "out" / "licensing-data"
     data_dir.mkdir(parents=True, exist_ok=True)
@@ -137,11 +184,28 @@ def main() -> int:
     seed(args.applications, data_dir)
     seeded = time.perf_counter() - t0
     pw = password(data_dir, "officer")
-    env = {**os.environ, "DATABASE_URL": URL, "EXPORTCTL_DATA_DIR": str(data_dir), "EXPORTCTL_SECRET_KEY": "bench"}
-    server = subprocess.Popen([sys.executable, "-c", "from exportctl.cli.bootstrap import setup; setup();"
-                               "from waitress import serve; from exportctl.wsgi import application;"
-                               f"serve(application, host='127.0.0.1', port={args.port}, threads={args.clients})"],
-                              env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    env = {
+        **os.environ,
+        "DATABASE_URL": URL,
+        "EXPORTCTL_DATA_DIR": str(data_dir),
+        "EXPORTCTL_SECRET_KEY": "bench",
+    }
+    server = subprocess.Popen(
+        [
+            str(ROOT / ".venv/bin/exportctl"),
+            "serve",
+            "--port",
+            str(args.port),
+            "--workers",
+            str(args.workers),
+            "--threads",
+            str(args.threads),
+        ],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=(ROOT / "bench" / "out" / "licensing-server.log").open("w"),
+    )
     base = f"http://127.0.0.1:{args.port}"
     try:
         for _ in range(100):
@@ -153,7 +217,12 @@ def main() -> int:
         import psycopg
 
         with psycopg.connect(f"postgresql://postgres@127.0.0.1:5432/{DB}") as conn:
-            ids = [r[0] for r in conn.execute("SELECT id FROM licensing_application ORDER BY random() LIMIT 2000")]
+            ids = [
+                r[0]
+                for r in conn.execute(
+                    "SELECT id FROM licensing_application ORDER BY random() LIMIT 2000"
+                )
+            ]
         drive(base, pw, 2, 40, ids)  # warm-up
         t1 = time.perf_counter()
         timings = drive(base, pw, args.clients, args.requests, ids)
@@ -161,9 +230,10 @@ def main() -> int:
     finally:
         server.terminate()
         server.wait(timeout=30)
-        _psql(f"DROP DATABASE IF EXISTS {DB}")
+        if not args.keep:
+            _psql(f"DROP DATABASE IF EXISTS {DB} WITH (FORCE)")
     lines = [
-        f"# Licensing load benchmark ({dt.date.today()}, {os.cpu_count()} cores, PostgreSQL, waitress {args.clients} threads)",
+        f"# Licensing load benchmark ({dt.date.today()}, {os.cpu_count()} cores, PostgreSQL, gunicorn {args.workers} workers x {args.threads} threads)",
         "",
         f"{args.applications:,} applications seeded in {seeded:.0f} s; {args.clients} concurrent clients on loopback; "
         f"{sum(len(v) for v in timings.values())} requests in {elapsed:.1f} s.",
@@ -172,7 +242,10 @@ def main() -> int:
         "|---|---:|---:|---:|---:|---:|---:|",
     ]
     for name, values in timings.items():
-        lines.append(f"| {name} | {len(values)} | {statistics.median(values):.0f} | {pct(values, 95):.0f} | {pct(values, 99):.0f} | {max(values):.0f} | < 300 |")
+        lines.append(
+            f"| {name} | {len(values)} | {statistics.median(values):.0f} | {pct(values, 95):.0f} | {pct(values, 99):.0f} | {max(values):.0f} | < 300 |"
+        )
+    lines += ["", f"Server errors (HTTP 5xx): {errors[0]}"]
     report = "\n".join(lines) + "\n"
     (ROOT / "bench" / "out").mkdir(exist_ok=True)
     (ROOT / "bench" / "out" / "licensing.md").write_text(report)

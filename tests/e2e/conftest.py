@@ -138,7 +138,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
         "EXPORTCTL_DATA_DIR": str(tmp_path_factory.mktemp("exportctl-data")),
         "EXPORTCTL_SECRET_KEY": secrets.token_urlsafe(32),
         "EXPORTCTL_DEBUG": "0",  # the production error pages, as users see them
-        "PYTHONUNBUFFERED": "1",  # the demo passwords are printed before waitress blocks
+        "PYTHONUNBUFFERED": "1",  # the demo passwords are printed before the server blocks
         "COLUMNS": "200",  # Rich wraps at 80 columns when stdout is a pipe
     }
     database_url = env.pop("DATABASE_URL", "")

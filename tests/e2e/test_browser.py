@@ -20,7 +20,7 @@ EXPORTER_ORG = "演示甲材料科技有限公司"  # accounts/demo.py
 OTHER_ORG = "演示乙电子有限公司"
 MOFCOM_ANNOUNCEMENT = re.compile(r"商务部公告\d{4}年第\d+号")
 UEL_ANNOUNCEMENT = re.compile(r"不可靠实体清单工作机制公告〔\d{4}〕\d+号")
-SERVER_ERROR = re.compile(r"^.*(?:Internal Server Error|Exception (?:while|when) serving).*$", re.M)
+SERVER_ERROR = re.compile(r"^.*(?:Internal Server Error|Error handling request).*$", re.M)
 OpenPage = Callable[..., Page]  # new_page(user=None): a page in a fresh browser context
 
 
@@ -253,8 +253,8 @@ def test_every_page_renders_in_chinese_and_english(
         check_admin(page, user, lang)
         assert status_of(page, "/api/docs") == 200
 
-    # Django logs a 500 as "Internal Server Error: <path>", waitress an escaped exception as
-    # "Exception while serving"; 403s and 404s are logged too, with tracebacks, and are expected.
+    # Django logs a 500 as "Internal Server Error: <path>", gunicorn an escaped exception as
+    # "Error handling request"; 403s and 404s are logged too, with tracebacks, and are expected.
     errors = SERVER_ERROR.findall(server.output(log_mark))
     assert not errors, server.output(log_mark)
 

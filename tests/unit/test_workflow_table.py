@@ -74,3 +74,12 @@ def test_every_transition_is_cited():
     for table in workflow.tables().values():
         for t in table.transitions.values():
             assert "Art." in t.citation or "review" in t.citation.lower(), t.name
+
+
+def test_docs_workflow_table_is_current():
+    from pathlib import Path
+
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "workflow.md").read_text(encoding="utf-8")
+    tables = workflow.tables()
+    assert workflow.describe(tables["application"]) in doc
+    assert workflow.describe(tables["licence"]) in doc

@@ -7,9 +7,7 @@ No Django: these commands only read and write calendar files.
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from collections.abc import Callable
 from datetime import date
 from itertools import groupby
@@ -19,17 +17,14 @@ from typing import Annotated, Any, NoReturn, TypeVar
 import typer
 
 import exportctl
-from exportctl.cli.bootstrap import data_dir
+from exportctl.calendar_store import BUNDLED_DIR, import_year_text, imported_dir, working_calendar
 from exportctl.cli.output import EXIT_INVALID, emit_json
 from exportctl.core.calendar import (
     Deadline,
     Pause,
-    WorkingCalendar,
     YearArrangement,
     compute_deadline,
     deadline_for_rule,
-    load_calendar,
-    parse_year,
 )
 from exportctl.core.errors import ExportControlError
 from exportctl.core.rules import load_rules
@@ -48,22 +43,10 @@ PAUSES = Annotated[
     ),
 ]
 RULES_DIR = Path(exportctl.__file__).parent / "rules"
-BUNDLED_DIR = RULES_DIR / "calendar"
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _PAUSE = re.compile(r"^(?:(?P<reason>[a-z_]+):)?(?P<first>[0-9-]+)\.\.(?P<last>[0-9-]+)$")
 NO_RULE = "no rule: plain working-day count"
 T = TypeVar("T")
-
-
-def imported_dir() -> Path:
-    """Where administrators' years live: $EXPORTCTL_DATA_DIR/calendar (default ./var/calendar)."""
-    return data_dir() / "calendar"
-
-
-def working_calendar() -> WorkingCalendar:
-    """Bundled years, then imported years over them."""
-    extra = imported_dir()
-    return load_calendar(BUNDLED_DIR, *([extra] if extra.is_dir() else []))
 
 
 # ignore_unknown_options: a negative N ("-1") reaches _count and gets a one-line reason.
@@ -107,23 +90,8 @@ def import_file(
         text = file.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         _refuse("malformed_file", f"{file}: cannot read: {exc}")
-    arrangement = _run(lambda: parse_year(text, file.name))
-    target = imported_dir() / f"{arrangement.year}.yaml"
-    current = _run(working_calendar)
-    others = [current.arrangement(y) for y in current.years if y != arrangement.year]
-    _run(lambda: WorkingCalendar.from_years([*others, arrangement]))  # cross-year overlaps
-    if target.exists():
-        replaces = "replaces the earlier import"
-    elif arrangement.year in current.years:
-        replaces = "replaces the bundled year"
-    else:
-        replaces = "a new year"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    # Write beside the target, then rename: a failed write leaves the old file untouched.
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{arrangement.year}.", suffix=".tmp")
-    with os.fdopen(fd, "w", encoding="utf-8") as out:
-        out.write(text)
-    os.replace(tmp, target)
+    done = _run(lambda: import_year_text(text, file.name))
+    arrangement, target, replaces = done.arrangement, done.target, done.replaces
     typer.echo(
         f"imported {arrangement.year}: {len(arrangement.holidays)} holidays, "
         f"{len(arrangement.working_days)} adjusted working days -> {target} ({replaces})"

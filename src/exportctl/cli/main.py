@@ -72,21 +72,39 @@ def init(demo: Annotated[bool, typer.Option(help="Create the demo accounts.")] =
 
 
 @app.command()
-def run(
+def serve(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port.")] = 8000,
-    threads: Annotated[int, typer.Option(help="Worker threads.")] = 8,
+    workers: Annotated[int, typer.Option(help="Worker processes (default: one per core).")] = 0,
+    threads: Annotated[int, typer.Option(help="Threads per worker.")] = 8,
 ) -> None:
-    """Set up on first run, then serve the web UI and API (waitress)."""
-    init(demo=True)
-    from waitress import serve
+    """Serve the web UI and API (gunicorn) without setting anything up."""
+    import os
 
-    from exportctl.wsgi import application
+    setup()
+    from django.db import connections
 
+    from exportctl.web.server import serve as run_server
+
+    connections.close_all()  # workers fork from this process: never share a database connection
+
+    count = workers or max(1, os.cpu_count() or 1)
     console.print(
         f"\nexportctl serving on [bold]http://{host}:{port}/[/bold]  (API docs: /api/docs)  Ctrl-C stops."
     )
-    serve(application, host=host, port=port, threads=threads, ident="exportctl")
+    run_server(host, port, count, threads)
+
+
+@app.command()
+def run(
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port.")] = 8000,
+    workers: Annotated[int, typer.Option(help="Worker processes (default: one per core).")] = 0,
+    threads: Annotated[int, typer.Option(help="Threads per worker.")] = 8,
+) -> None:
+    """Set up on first run (database, reference data, demo accounts), then serve."""
+    init(demo=True)
+    serve(host=host, port=port, workers=workers, threads=threads)
 
 
 @app.command("demo-password")

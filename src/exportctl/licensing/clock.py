@@ -8,8 +8,7 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
-from django.conf import settings
-
+from exportctl.calendar_store import calendar_dirs, imported_dir
 from exportctl.core.calendar import (
     Deadline,
     Pause,
@@ -21,20 +20,15 @@ from exportctl.core.errors import CalendarDataMissing
 from exportctl.core.rules import load_rules
 from exportctl.licensing.models import Application
 
-BUNDLED = Path(__file__).resolve().parent.parent / "rules" / "calendar"
 DEADLINES = Path(__file__).resolve().parent.parent / "rules" / "deadlines.yaml"
 DECISION_RULE = "d-licence-decision-45-working-days"
 AMENDMENT_RULE = "d-licence-amendment-20-working-days"
 CHECK_RULE = "d-completeness-check-5-working-days"
 
 
-def _imported_dir() -> Path:
-    return Path(settings.DATA_DIR) / "calendar"
-
-
 def calendar() -> WorkingCalendar:
     """Bundled years plus administrator-imported years (imported win); reloaded when files change."""
-    imported = _imported_dir()
+    imported = imported_dir()
     stamp = (
         tuple(sorted((p.name, p.stat().st_mtime_ns) for p in imported.glob("*.yaml")))
         if imported.exists()
@@ -45,8 +39,7 @@ def calendar() -> WorkingCalendar:
 
 @lru_cache(maxsize=4)
 def _calendar(stamp: tuple[tuple[str, int], ...]) -> WorkingCalendar:
-    dirs = [BUNDLED] + ([_imported_dir()] if stamp else [])
-    return load_calendar(*dirs)
+    return load_calendar(*calendar_dirs())
 
 
 @lru_cache(maxsize=1)
@@ -132,3 +125,30 @@ def configured_today() -> date:
 
     fixed = os.environ.get("EXPORTCTL_TODAY")
     return date.fromisoformat(fixed) if fixed else timezone.localdate()
+
+
+def _remaining(cal: WorkingCalendar, today: date, due: date) -> int:
+    if today <= due:
+        return cal.working_days_between(today, due)
+    return -cal.working_days_between(due, today)
+
+
+def queue_clock(app: Application, today: date, memo: dict[date, int] | None = None) -> Clock:
+    """The queue's cheap clock: from the due date stored at the last step (refresh_due)."""
+    if app.due_on is None:
+        return Clock(None, None, app.clock_paused, False, "")
+    try:
+        if memo is None or app.due_on not in memo:
+            value = _remaining(calendar(), today, app.due_on)
+            if memo is not None:
+                memo[app.due_on] = value
+        remaining = memo[app.due_on] if memo is not None else value
+    except CalendarDataMissing as exc:
+        return Clock(None, None, app.clock_paused, False, exc.message)
+    stub = Deadline(
+        app.accepted_on or today,
+        app.time_limit_days or 0,
+        "Dual-Use Regulations Art. 17",
+        app.due_on,
+    )
+    return Clock(stub, remaining, app.clock_paused, remaining < 0, "")

@@ -85,6 +85,22 @@ class Application(models.Model):
         ordering = ["-created_at"]
         verbose_name = _("application")
         verbose_name_plural = _("applications")
+        indexes = [
+            # The officer queue: open cases by due date (licensing.views.queue).
+            models.Index(
+                fields=["due_on", "submitted_on", "id"],
+                name="application_queue_order",
+                condition=models.Q(
+                    status__in=[
+                        "submitted",
+                        "supplement_requested",
+                        "accepted",
+                        "under_review",
+                        "proposed",
+                    ]
+                ),
+            )
+        ]
 
     def __str__(self) -> str:
         return self.reference

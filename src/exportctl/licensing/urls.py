@@ -1,6 +1,6 @@
 from django.urls import path
 
-from exportctl.licensing import questions, stats, views
+from exportctl.licensing import calendar_admin, questions, stats, views
 
 app_name = "licensing"
 urlpatterns = [
@@ -8,6 +8,7 @@ urlpatterns = [
     path("new/", views.new, name="new"),
     path("queue/", views.queue, name="queue"),
     path("statistics/", stats.statistics, name="statistics"),
+    path("calendar/", calendar_admin.calendar_page, name="calendar"),
     path("notifications/", views.notifications, name="notifications"),
     path("questions/", questions.questions, name="questions"),
     path("questions/<int:pk>/", questions.question, name="question"),

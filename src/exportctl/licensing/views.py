@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from datetime import date
 from pathlib import Path
 
 from django.conf import settings
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.db import transaction
+from django.db.models import F
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -19,7 +22,7 @@ from exportctl.audit.models import AuditEntry
 from exportctl.core import workflow
 from exportctl.core.errors import ExportControlError, NotFound
 from exportctl.licensing import queries, services
-from exportctl.licensing.clock import clock, configured_today
+from exportctl.licensing.clock import clock, configured_today, queue_clock
 from exportctl.licensing.forms import (
     ActionForm,
     ApplicationForm,
@@ -289,12 +292,19 @@ def act(request: HttpRequest, pk: int) -> HttpResponse:
 
 @requires("licensing.view_all")
 def queue(request: HttpRequest) -> HttpResponse:
+    """Open cases, soonest due first (stored due dates), 50 a page; the clock is computed per page."""
     today = configured_today()
-    apps = list(
-        queries.applications(request.user).filter(status__in=OPEN).prefetch_related("pauses")[:2000]
+    qs = (
+        queries.applications(request.user)
+        .filter(status__in=OPEN)
+        .select_related("organisation")
+        .defer("determination")  # the stored trace is large and the queue does not show it
+        .order_by(F("due_on").asc(nulls_last=True), "submitted_on", "id")
     )
-    rows = sorted(((a, clock(a, today)) for a in apps), key=lambda r: r[1].sort_key)
-    return render(request, "licensing/queue.html", {"rows": rows, "today": today})
+    page = Paginator(qs, 50).get_page(request.GET.get("page"))
+    memo: dict[date, int] = {}  # cases due the same day have the same working days left
+    rows = [(a, queue_clock(a, today, memo)) for a in page]
+    return render(request, "licensing/queue.html", {"rows": rows, "page": page, "today": today})
 
 
 @requires("licensing.use")

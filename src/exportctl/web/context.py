@@ -19,6 +19,7 @@ NAV = (
     ("screening:index", _("Screening"), "screening.run"),
     ("organisation", _("My organisation"), "organisation.view_own"),
     ("licensing:statistics", _("Statistics"), "licensing.view_all"),
+    ("licensing:calendar", _("Working-day calendar"), "calendar.admin"),
     ("audit:log", _("Audit trail"), "audit.view"),
 )
 

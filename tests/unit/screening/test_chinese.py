@@ -76,7 +76,9 @@ def test_given_name_written_first_with_spaces_is_still_one_given_name():
     assert [t.text for t in tokens] == ["xu", "binli"]
 
 
-@pytest.mark.parametrize(("name", "foreign"), [("托德斯坦恩", True), ("习近平", False), ("华为", False)])
+@pytest.mark.parametrize(
+    ("name", "foreign"), [("托德斯坦恩", True), ("习近平", False), ("华为", False)]
+)
 def test_transliterated_foreign_names_are_recognised(name, foreign):
     assert is_transliteration(name) is foreign
 

@@ -25,7 +25,7 @@ CASES = [
     ("ＡＢＣ　Ｔｒａｄｉｎｇ", "abc trading"),  # full-width forms (NFKC)
     ("華為技術有限公司", "华为技术有限公司"),  # traditional folded to simplified
     ("贝拉克·奥巴马", "贝拉克 奥巴马"),  # middle dot separates given and family name
-    ("ООО \"Орион\"", "ооо орион"),
+    ('ООО "Орион"', "ооо орион"),
     ("Xi Jin-ping", "xi jin ping"),
 ]
 

@@ -9,12 +9,13 @@ alignment that score.py builds from part-to-part similarities.
 
 from __future__ import annotations
 
+import itertools
 from typing import NamedTuple
 
 from exportctl.core.screening.chinese import romanisation_readings
 from exportctl.core.screening.phonetic import consonant_key, phonetic_key
 from exportctl.core.screening.similarity import similarity
-from exportctl.core.screening.tokens import FORM, NAME, STOP, TITLE, Token
+from exportctl.core.screening.tokens import FORM, INITIAL, NAME, STOP, TITLE, Token
 
 
 class Pair(NamedTuple):
@@ -140,28 +141,40 @@ def acronym_pass(qt: tuple[Token, ...], ct: tuple[Token, ...], pairs: list[Pair]
         used_mine = credits(pairs, side)
         free_other = [j for j in range(len(other)) if j not in credits(pairs, 1 - side)
                       and other_kinds[j] not in (STOP, FORM, TITLE)]  # fmt: skip
+        mine_kinds = qk if side == 0 else ck
         for i, token in enumerate(mine):
             word = token.text
             if i in used_mine or not (2 <= len(word) <= 5 and word.isalpha()):
                 continue
+            if mine_kinds[i] not in (NAME, INITIAL) or (person and len(word) > 2):
+                continue  # particles and titles are not initials; people have 2-3 initials
             for start in range(len(free_other)):
                 initials = ""
                 span: list[int] = []
                 for j in free_other[start:]:
                     part = other[j]
                     initials += (
-                        "".join(s[0] for s in part.syllables) if part.syllables else part.text[0]
+                        "".join(s[:1] for s in part.syllables) if part.syllables else part.text[:1]
                     )
                     span.append(j)
                     if len(initials) >= len(word):
                         break
-                if initials == word and len(span) >= 2:
+                if initials == word and len(span) >= 2 and _contiguous(span, other_kinds, person):
                     pair = Pair((i,), tuple(span), 0.85, "acronym") if side == 0 else \
                         Pair(tuple(span), (i,), 0.85, "acronym")  # fmt: skip
                     pairs = [*pairs, pair]
                     free_other = [j for j in free_other if j not in span]
                     break
     return pairs
+
+
+def _contiguous(span: list[int], kinds: list[int], person: bool) -> bool:
+    """Initials come from neighbouring words (particles may sit between them in organisations)."""
+    for a, b in itertools.pairwise(span):
+        between = kinds[a + 1 : b]
+        if (person and between) or any(k != STOP for k in between):
+            return False
+    return True
 
 
 def patronymic_order(qt: tuple[Token, ...], ct: tuple[Token, ...], pairs: list[Pair]

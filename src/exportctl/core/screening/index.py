@@ -162,7 +162,7 @@ def name_keys(form: NameForm, query: bool = False) -> dict[str, int]:
             out["2:" + x + "|" + y] = by_pkey[x] | by_pkey[y]
     words = [(i, t) for i, t in enumerate(tokens) if t.kind in (NAME, GENERIC, REGION)]
     if form.org and 2 <= len(words) <= 5:
-        initials = "".join(t.syllables[0][0] if t.syllables else t.text[:1] for _, t in words)
+        initials = "".join(t.syllables[0][:1] if t.syllables else t.text[:1] for _, t in words)
         mask = JOINED
         for i, _t in words:
             mask |= 1 << i
@@ -199,6 +199,7 @@ class ScreeningIndex:
         self._tokens: dict[int, Token] = {}  # one Token per stored token tuple (shared by names)
         self.compare_cache = CompareCache()
         self._records: dict[int, EntityRecord] = {}
+        self._by_key: dict[tuple[str, str], int] | None = None
         self._log_n = math.log(len(name_value) + 1)
 
     def __len__(self) -> int:
@@ -220,6 +221,12 @@ class ScreeningIndex:
             found = EntityRecord.from_json(json.loads(self._records_json[record_id]))
             self._records[record_id] = found
         return found
+
+    def record_id(self, source: str, key: str) -> int:
+        """Position of the record with this source and key (KeyError when absent)."""
+        if self._by_key is None:
+            self._by_key = {(f[0], f[1]): i for i, f in enumerate(self._facts)}
+        return self._by_key[(source, key)]
 
     def facts(self, record_id: int) -> RecordFacts:
         return RecordFacts._make(self._facts[record_id])

@@ -15,7 +15,7 @@ from exportctl.core.screening.explain import Adjustment
 from exportctl.core.screening.index import RecordFacts
 from exportctl.reference.records import Identifier
 
-SCHEMA_MISMATCH = -0.3  # a person is not a company
+SCHEMA_MISMATCH = -0.4  # a person is not a company
 COUNTRY_MISMATCH = -0.1
 COUNTRY_MATCH = 0.03
 BIRTH_EXACT = 0.05

@@ -19,7 +19,7 @@ from exportctl.core.screening.score import DEFAULT_THRESHOLD, Comparison, compar
 from exportctl.reference.lists import LISTS
 from exportctl.reference.records import Designation, Identifier
 
-CANDIDATES = 20  # names scored in full per query
+CANDIDATES = 50  # names scored in full per query
 BOUND_SLACK = 0.1  # candidate bounds ignore fuzzy matches the keys do not catch: keep a margin
 
 
