@@ -20,10 +20,15 @@ import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING, Any
 from urllib.parse import unquote, urlparse
 
 import pytest
+
+from tests.e2e.pages import OpenPage, sign_in
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -37,6 +42,10 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 STARTUP_SECONDS = 300  # migrate + import every bundled list on a cold data directory
+INDEX_SECONDS = 300  # the first screening builds the index of every listed party (~30 s)
+# The server's "today" (EXPORTCTL_TODAY): a working day in a year with calendar data, so time
+# limits, pauses and licence validity come out the same on every run.
+SERVER_TODAY = "2026-03-02"
 # `  officer    case_officer     <password>   <organisation>` after "Demo accounts": see cli/main.py
 DEMO_ACCOUNT_LINE = re.compile(r"^\s+(?P<user>\w+)\s+(?P<role>[a-z_]+)\s+(?P<password>\S+)\s+\S")
 
@@ -49,9 +58,22 @@ class Server:
     process: subprocess.Popen[str]
     lines: list[str] = field(default_factory=list)
     passwords: dict[str, str] = field(default_factory=dict)
+    env: dict[str, str] = field(default_factory=dict)  # data directory, database, today
 
     def output(self, since: int = 0) -> str:
         return "".join(self.lines[since:])
+
+    def exportctl(self, *args: str) -> subprocess.CompletedProcess[str]:
+        """Run an `exportctl` command on this server's data directory and database."""
+        return subprocess.run(
+            [*_exportctl_command(), *args],
+            env=self.env,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            timeout=STARTUP_SECONDS,
+            check=False,
+        )
 
 
 def _free_port() -> int:
@@ -140,6 +162,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
         "EXPORTCTL_DEBUG": "0",  # the production error pages, as users see them
         "PYTHONUNBUFFERED": "1",  # the demo passwords are printed before the server blocks
         "COLUMNS": "200",  # Rich wraps at 80 columns when stdout is a pipe
+        "EXPORTCTL_TODAY": SERVER_TODAY,
     }
     database_url = env.pop("DATABASE_URL", "")
     created: tuple[str, str] | None = None
@@ -155,7 +178,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
         text=True,
         encoding="utf-8",
     )
-    running = Server(url=f"http://127.0.0.1:{port}", process=process)
+    running = Server(url=f"http://127.0.0.1:{port}", process=process, env=env)
     assert process.stdout is not None
     reader = threading.Thread(target=_collect, args=(process.stdout, running.lines), daemon=True)
     reader.start()
@@ -188,3 +211,64 @@ def browser() -> Iterator[object]:
         )
         yield chromium
         chromium.close()
+
+
+@pytest.fixture(scope="session")
+def signed_in() -> dict[str, Any]:
+    """Browser storage (the session cookie) of each user's first sign-in, to reuse it."""
+    return {}
+
+
+@pytest.fixture
+def new_page(browser: Browser, server: Server, signed_in: dict[str, Any]) -> Iterator[OpenPage]:
+    """Open a page in a fresh browser context, signed in as `user` when given.
+
+    A user signs in through the form once per session; later pages reuse that session cookie,
+    unless `fresh=True` asks for a new sign-in (which the audit trail records). Either way a
+    signed-in page starts on the home page.
+    """
+    contexts = []
+
+    def open_page(user: str | None = None, *, fresh: bool = False) -> Page:
+        # A Chinese browser (Accept-Language zh-CN), as the authority's and exporters' staff use.
+        context = browser.new_context(
+            base_url=server.url,
+            locale="zh-CN",
+            viewport={"width": 1280, "height": 900},
+            storage_state=None if user is None or fresh else signed_in.get(user),
+        )
+        context.set_default_timeout(15_000)
+        contexts.append(context)
+        page = context.new_page()
+        if user is not None and (fresh or user not in signed_in):
+            sign_in(page, user, server.passwords[user])
+            signed_in[user] = context.storage_state()
+        elif user is not None:
+            page.goto("/")
+        return page
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture(scope="session")
+def screening_index(browser: Browser, server: Server) -> None:
+    """Screen one name, so the server has built its screening index before the tests need it.
+
+    On a fresh data directory the first screening (of a name, a file, an application's parties
+    or a determination's) builds the index of every listed party; without this, whichever test
+    screens first waits half a minute. The customs officer screens: no other test looks at the
+    customs organisation's screened parties.
+    """
+    context = browser.new_context(base_url=server.url, locale="zh-CN")
+    context.set_default_timeout(INDEX_SECONDS * 1000)
+    try:
+        page = context.new_page()
+        sign_in(page, "customs", server.passwords["customs"])
+        page.goto("/screening/")
+        page.fill("input[name=name]", "Index warm-up")
+        page.click("main form.screen-form button[type=submit]")
+        page.wait_for_url("**/screening/parties/*/")
+    finally:
+        context.close()

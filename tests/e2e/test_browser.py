@@ -11,7 +11,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
+
+from tests.e2e.pages import OpenPage, switch_language, urlpath
 
 pytestmark = pytest.mark.e2e
 
@@ -21,7 +23,6 @@ OTHER_ORG = "演示乙电子有限公司"
 MOFCOM_ANNOUNCEMENT = re.compile(r"商务部公告\d{4}年第\d+号")
 UEL_ANNOUNCEMENT = re.compile(r"不可靠实体清单工作机制公告〔\d{4}〕\d+号")
 SERVER_ERROR = re.compile(r"^.*(?:Internal Server Error|Error handling request).*$", re.M)
-OpenPage = Callable[..., Page]  # new_page(user=None): a page in a fresh browser context
 
 
 def header_vocabulary(lang: str) -> dict[str, str]:
@@ -41,56 +42,6 @@ def header_vocabulary(lang: str) -> dict[str, str]:
 @pytest.fixture(scope="session")
 def vocabulary() -> dict[str, dict[str, str]]:
     return {lang: header_vocabulary(lang) for lang in ("zh-hans", "en")}
-
-
-@pytest.fixture(scope="session")
-def signed_in() -> dict[str, Any]:
-    """Browser storage (the session cookie) of each user's first sign-in, to reuse it."""
-    return {}
-
-
-@pytest.fixture
-def new_page(browser: Browser, server: Any, signed_in: dict[str, Any]) -> Iterator[OpenPage]:
-    """Open a page in a fresh browser context, signed in as `user` when given.
-
-    A user signs in through the form once per session; later pages reuse that session cookie,
-    unless `fresh=True` asks for a new sign-in (which the audit trail records).
-    """
-    contexts = []
-
-    def open_page(user: str | None = None, *, fresh: bool = False) -> Page:
-        # A Chinese browser (Accept-Language zh-CN), as the authority's and exporters' staff use.
-        context = browser.new_context(
-            base_url=server.url,
-            locale="zh-CN",
-            viewport={"width": 1280, "height": 900},
-            storage_state=None if user is None or fresh else signed_in.get(user),
-        )
-        context.set_default_timeout(15_000)
-        contexts.append(context)
-        page = context.new_page()
-        if user is not None and (fresh or user not in signed_in):
-            sign_in(page, user, server.passwords[user])
-            signed_in[user] = context.storage_state()
-        return page
-
-    yield open_page
-    for context in contexts:
-        context.close()
-
-
-def sign_in(page: Page, user: str, password: str) -> None:
-    page.goto("/accounts/login/")
-    page.fill("input[name=username]", user)
-    page.fill("input[name=password]", password)
-    page.click("button.primary")
-    expect(page.locator("header .who")).to_contain_text(user)
-
-
-def switch_language(page: Page, lang: str) -> None:
-    """Press the header's language button and wait for the page to come back in `lang`."""
-    page.click(f"header form.lang button[data-lang={lang}]")
-    expect(page.locator("html")).to_have_attribute("lang", lang)
 
 
 def nav_labels(page: Page) -> list[str]:
@@ -327,6 +278,3 @@ def has_chinese_font() -> bool:
     found = subprocess.run(["fc-list", ":lang=zh"], capture_output=True, text=True, check=False)
     return bool(found.stdout.strip())
 
-
-def urlpath(page: Page) -> str:
-    return re.sub(r"^https?://[^/]+", "", page.url)

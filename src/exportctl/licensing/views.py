@@ -234,6 +234,8 @@ def case(request: HttpRequest, pk: int) -> HttpResponse:
         "events": events,
         "steps": steps,
         "officer": officer,
+        # Routing to experts, the clock and referrals are for the roles that work cases.
+        "works": request.user.can("licensing.work"),  # type: ignore[union-attr]
         "determination": app.determination,
         "action_form": ActionForm(),
         "today": today,
