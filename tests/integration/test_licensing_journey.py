@@ -33,28 +33,54 @@ def small_screening(monkeypatch):
     return loaded
 
 
-def fill(app: Application, end_user: str = "Technische Universität München", country: str = "DE") -> Application:
+def fill(
+    app: Application, end_user: str = "Technische Universität München", country: str = "DE"
+) -> Application:
     from exportctl.licensing.models import EndUseCertificate, Item, Party
 
     app.contract_number, app.contract_date = "C-2026-001", dt.date(2026, 2, 20)
-    app.end_use_statement_zh, app.end_use_statement_en = "用于永磁材料研究", "research on permanent magnets"
+    app.end_use_statement_zh, app.end_use_statement_en = (
+        "用于永磁材料研究",
+        "research on permanent magnets",
+    )
     app.legal_representative, app.handler = "张三", "李四"
     app.save()
-    Item.objects.create(application=app, control_code="1C902.a", description="samarium metal", hs_code="2805301910", quantity=100, unit="kg", value_cny=250000)
+    Item.objects.create(
+        application=app,
+        control_code="1C902.a",
+        description="samarium metal",
+        hs_code="2805301910",
+        quantity=100,
+        unit="kg",
+        value_cny=250000,
+    )
     Party.objects.create(application=app, role="end_user", name=end_user, country=country)
-    EndUseCertificate.objects.create(application=app, end_user=end_user, address="Arcisstraße 21, München", items="samarium metal 100 kg",
-                                     end_use="research on permanent magnets", no_retransfer=True, no_change_of_use=True,
-                                     signatory="Prof. Dr. X", signed_on=dt.date(2026, 2, 18))
+    EndUseCertificate.objects.create(
+        application=app,
+        end_user=end_user,
+        address="Arcisstraße 21, München",
+        items="samarium metal 100 kg",
+        end_use="research on permanent magnets",
+        no_retransfer=True,
+        no_change_of_use=True,
+        signatory="Prof. Dr. X",
+        signed_on=dt.date(2026, 2, 18),
+    )
     return app
 
 
 @pytest.fixture
 def people(make_user):
-    return {r: make_user(r, "a" if r == "exporter" else "authority") for r in ("exporter", "case_officer", "reviewer", "approver")}
+    return {
+        r: make_user(r, "a" if r == "exporter" else "authority")
+        for r in ("exporter", "case_officer", "reviewer", "approver")
+    }
 
 
 def test_whole_journey_issues_a_licence(small_screening, orgs, people, monkeypatch):
-    exporter, officer, reviewer, approver = (people[r] for r in ("exporter", "case_officer", "reviewer", "approver"))
+    exporter, officer, reviewer, approver = (
+        people[r] for r in ("exporter", "case_officer", "reviewer", "approver")
+    )
     app = fill(services.create_application(orgs["a"], exporter, "single", "DE"))
     services.submit(app, exporter)
     app.refresh_from_db()
@@ -74,7 +100,14 @@ def test_whole_journey_issues_a_licence(small_screening, orgs, people, monkeypat
 
     c = clock(app, dt.date(2026, 3, 11))
     assert c.deadline.paused_working_days, "the expert week is not counted"
-    services.propose(app, reviewer, "approve", "civil research end use verified", ["end_user_use"], "report arrival")
+    services.propose(
+        app,
+        reviewer,
+        "approve",
+        "civil research end use verified",
+        ["end_user_use"],
+        "report arrival",
+    )
     with pytest.raises(Exception, match="not for reviewer"):
         services.decide(app, reviewer, "approve")
     reviewer.role = "approver"  # promoted since: still never the approver of a case it proposed
@@ -88,7 +121,16 @@ def test_whole_journey_issues_a_licence(small_screening, orgs, people, monkeypat
     assert licence.valid_until == dt.date(2026, 3, 11) + dt.timedelta(days=365)
     assert licence.lines[0]["control_code"] == "1C902.a"
     assert list(app.events.values_list("action", flat=True)) == [
-        "submit", "request_supplement", "resubmit", "accept", "start_review", "pause_clock", "resume_clock", "propose", "approve"]
+        "submit",
+        "request_supplement",
+        "resubmit",
+        "accept",
+        "start_review",
+        "pause_clock",
+        "resume_clock",
+        "propose",
+        "approve",
+    ]
 
 
 def test_incomplete_application_cannot_be_submitted(orgs, people):
@@ -120,9 +162,17 @@ def test_other_organisation_cannot_act(small_screening, orgs, people, make_user)
 def test_watch_list_party_has_no_time_limit(small_screening, orgs, people):
     from exportctl.parties.models import Designation
 
-    watched = Designation.objects.filter(list_code="mofcom_watch", entity__removed_at__isnull=True).select_related("entity").first()
+    watched = (
+        Designation.objects.filter(list_code="mofcom_watch", entity__removed_at__isnull=True)
+        .select_related("entity")
+        .first()
+    )
     name = watched.entity.names.filter(lang="zh").first() or watched.entity.names.first()
-    app = fill(services.create_application(orgs["a"], people["exporter"], "single", "JP"), end_user=name.value, country="JP")
+    app = fill(
+        services.create_application(orgs["a"], people["exporter"], "single", "JP"),
+        end_user=name.value,
+        country="JP",
+    )
     services.submit(app, people["exporter"])
     services.accept(app, people["case_officer"])
     app.refresh_from_db()
@@ -147,6 +197,10 @@ def test_pages_render_for_each_side(small_screening, orgs, people, client):
 def test_exporter_cannot_open_other_organisations_case(small_screening, orgs, people, client_for):
     app = fill(services.create_application(orgs["a"], people["exporter"], "single", "DE"))
     outsider = client_for("exporter", "b")
-    for url in (f"/licensing/{app.pk}/", f"/licensing/{app.pk}/edit/", f"/api/licensing/applications/{app.pk}"):
+    for url in (
+        f"/licensing/{app.pk}/",
+        f"/licensing/{app.pk}/edit/",
+        f"/api/licensing/applications/{app.pk}",
+    ):
         assert outsider.get(url).status_code == 404, url
     assert outsider.post(f"/licensing/{app.pk}/act/", {"action": "withdraw"}).status_code == 404

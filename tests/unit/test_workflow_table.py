@@ -9,7 +9,16 @@ import pytest
 from exportctl.core import workflow
 from exportctl.core.errors import IllegalTransition
 
-ROLES = ["exporter", "case_officer", "reviewer", "approver", "list_admin", "auditor", "customs_officer", "system"]
+ROLES = [
+    "exporter",
+    "case_officer",
+    "reviewer",
+    "approver",
+    "list_admin",
+    "auditor",
+    "customs_officer",
+    "system",
+]
 
 # Written from the issue (and Regulations Arts. 15-18), not generated from the YAML.
 APPLICATION = {
@@ -23,7 +32,11 @@ APPLICATION = {
     "return_to_review": ({"proposed"}, "under_review", {"approver"}),
     "approve": ({"proposed"}, "approved", {"approver"}),
     "deny": ({"proposed"}, "denied", {"approver"}),
-    "withdraw": ({"draft", "submitted", "supplement_requested", "accepted", "under_review", "proposed"}, "withdrawn", {"exporter"}),
+    "withdraw": (
+        {"draft", "submitted", "supplement_requested", "accepted", "under_review", "proposed"},
+        "withdrawn",
+        {"exporter"},
+    ),
 }
 LICENCE = {
     "suspend": ({"issued"}, "suspended", {"approver"}),
@@ -39,12 +52,24 @@ LICENCE = {
 
 def _cases(kind, expected):
     table = workflow.tables()[kind]
-    for (name, (sources, target, roles)), state, role in itertools.product(expected.items(), table.states, ROLES):
-        yield pytest.param(kind, name, state, role, state in sources and role in roles, target, id=f"{kind}-{name}-{state}-{role}")
+    for (name, (sources, target, roles)), state, role in itertools.product(
+        expected.items(), table.states, ROLES
+    ):
+        yield pytest.param(
+            kind,
+            name,
+            state,
+            role,
+            state in sources and role in roles,
+            target,
+            id=f"{kind}-{name}-{state}-{role}",
+        )
 
 
-@pytest.mark.parametrize(("kind", "name", "state", "role", "allowed", "target"),
-                         [*_cases("application", APPLICATION), *_cases("licence", LICENCE)])
+@pytest.mark.parametrize(
+    ("kind", "name", "state", "role", "allowed", "target"),
+    [*_cases("application", APPLICATION), *_cases("licence", LICENCE)],
+)
 def test_step_is_allowed_exactly_when_the_table_says(kind, name, state, role, allowed, target):
     table = workflow.tables()[kind]
     if allowed:
@@ -62,7 +87,9 @@ def test_the_yaml_has_no_step_the_issue_does_not_name():
 
 def test_refusal_says_why():
     table = workflow.tables()["application"]
-    with pytest.raises(IllegalTransition, match="possible only when the application is proposed; it is submitted"):
+    with pytest.raises(
+        IllegalTransition, match="possible only when the application is proposed; it is submitted"
+    ):
         workflow.check(table, "approve", "submitted", "approver")
     with pytest.raises(IllegalTransition, match="final state"):
         workflow.check(table, "withdraw", "approved", "exporter")

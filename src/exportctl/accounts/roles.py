@@ -25,7 +25,9 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "reference.view": frozenset(Role.values),
     "reference.import": frozenset({Role.LIST_ADMIN}),
     "reference.admin": frozenset({Role.LIST_ADMIN}),
-    "calendar.admin": frozenset({Role.LIST_ADMIN}),  # the yearly holiday arrangement is reference data
+    "calendar.admin": frozenset(
+        {Role.LIST_ADMIN}
+    ),  # the yearly holiday arrangement is reference data
     "audit.view": frozenset({Role.AUDITOR, Role.LIST_ADMIN}),
     # Screening: exporters screen their own parties; officers screen for cases. Reviewing hits
     # is for whoever screened (the organisation), confirmations need a second person.

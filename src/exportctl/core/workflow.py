@@ -47,13 +47,17 @@ def _table(kind: str, data: Any, location: str) -> Table:
     states = tuple(data.get("states") or ())
     final = tuple(data.get("final") or ())
     if not states or not set(final) <= set(states):
-        raise MalformedFile(f"{kind}: states missing or final states not among them", location=location)
+        raise MalformedFile(
+            f"{kind}: states missing or final states not among them", location=location
+        )
     transitions: dict[str, Transition] = {}
     for raw in data.get("transitions") or ():
         name = raw.get("name")
         where = f"{location} {kind}.{name}"
         if not name or name in transitions:
-            raise MalformedFile("transition without a name or with a duplicate name", location=where)
+            raise MalformedFile(
+                "transition without a name or with a duplicate name", location=where
+            )
         if not raw.get("citation"):
             raise MalformedFile("transition without a citation", location=where)
         sources, target = tuple(raw.get("from") or ()), raw.get("to")
@@ -61,7 +65,14 @@ def _table(kind: str, data: Any, location: str) -> Table:
             raise MalformedFile("from/to must name declared states", location=where)
         if set(sources) & set(final):
             raise MalformedFile("a transition cannot leave a final state", location=where)
-        transitions[name] = Transition(name, sources, target, tuple(raw.get("roles") or ()), raw["citation"], raw.get("four_eyes"))
+        transitions[name] = Transition(
+            name,
+            sources,
+            target,
+            tuple(raw.get("roles") or ()),
+            raw["citation"],
+            raw.get("four_eyes"),
+        )
     return Table(kind, states, final, transitions)
 
 
@@ -86,20 +97,36 @@ def tables() -> dict[str, Table]:
     return _TABLES
 
 
-def check(table: Table, name: str, current: str, role: str, *, earlier_actor: int | None = None, actor: int | None = None) -> Transition:
+def check(
+    table: Table,
+    name: str,
+    current: str,
+    role: str,
+    *,
+    earlier_actor: int | None = None,
+    actor: int | None = None,
+) -> Transition:
     """The transition `name` if `role` may take it from `current`; otherwise say exactly why not."""
     transition = table.transitions.get(name)
     if transition is None:
         raise IllegalTransition(f"there is no {table.kind} step called {name!r}")
     if current in table.final:
-        raise IllegalTransition(f"the {table.kind} is {current}, a final state: nothing more can happen to it")
+        raise IllegalTransition(
+            f"the {table.kind} is {current}, a final state: nothing more can happen to it"
+        )
     if current not in transition.sources:
         allowed = ", ".join(transition.sources)
-        raise IllegalTransition(f"'{name}' is possible only when the {table.kind} is {allowed}; it is {current}")
+        raise IllegalTransition(
+            f"'{name}' is possible only when the {table.kind} is {allowed}; it is {current}"
+        )
     if role not in transition.roles:
-        raise IllegalTransition(f"'{name}' is a step for {', '.join(transition.roles)}, not for {role}")
+        raise IllegalTransition(
+            f"'{name}' is a step for {', '.join(transition.roles)}, not for {role}"
+        )
     if transition.four_eyes and earlier_actor is not None and earlier_actor == actor:
-        raise IllegalTransition(f"four eyes: the person who took '{transition.four_eyes}' cannot also '{name}' the same case")
+        raise IllegalTransition(
+            f"four eyes: the person who took '{transition.four_eyes}' cannot also '{name}' the same case"
+        )
     return transition
 
 
@@ -107,5 +134,7 @@ def describe(table: Table) -> str:
     """The table as Markdown, for the documentation."""
     lines = [f"| {table.kind} step | from | to | who | basis |", "|---|---|---|---|---|"]
     for t in table.transitions.values():
-        lines.append(f"| {t.name} | {', '.join(t.sources)} | {t.target} | {', '.join(t.roles)} | {t.citation} |")
+        lines.append(
+            f"| {t.name} | {', '.join(t.sources)} | {t.target} | {', '.join(t.roles)} | {t.citation} |"
+        )
     return "\n".join(lines)

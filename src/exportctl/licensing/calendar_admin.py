@@ -30,9 +30,18 @@ def calendar_page(request: HttpRequest) -> HttpResponse:
             except ExportControlError as exc:
                 messages.error(request, exc.message)
             else:
-                audit.record("calendar.import", None, actor=request.user, data={
-                    "year": done.arrangement.year, "file": upload.name, "holidays": len(done.arrangement.holidays),
-                    "working_days": len(done.arrangement.working_days), "replaces": done.replaces})
+                audit.record(
+                    "calendar.import",
+                    None,
+                    actor=request.user,
+                    data={
+                        "year": done.arrangement.year,
+                        "file": upload.name,
+                        "holidays": len(done.arrangement.holidays),
+                        "working_days": len(done.arrangement.working_days),
+                        "replaces": done.replaces,
+                    },
+                )
                 messages.success(request, _("Imported %(year)s.") % {"year": done.arrangement.year})
             return redirect("licensing:calendar")
     cal = calendar()

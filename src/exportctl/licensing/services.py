@@ -271,6 +271,38 @@ def start_review(app: Application, actor: Any, expected_version: int | None = No
     return app
 
 
+def _record_step(
+    app: Application,
+    actor: Any,
+    action: str,
+    today: date,
+    note: str,
+    data: dict[str, Any],
+    *,
+    extra_fields: tuple[str, ...] = (),
+) -> None:
+    """A step inside a status (pause, resume, referral): timeline event, stored clock, audit."""
+    app.version += 1
+    refresh_due(app, today)
+    app.save(update_fields=["version", "due_on", "clock_paused", *extra_fields])
+    Event.objects.create(
+        application=app,
+        action=action,
+        from_status=app.status,
+        to_status=app.status,
+        actor=actor,
+        on=today,
+        note=note,
+        data=data,
+    )
+    audit.record(
+        f"licensing.{action}",
+        app,
+        actor=actor,
+        data={"reference": app.reference, "note": note, **data},
+    )
+
+
 def pause_clock(app: Application, actor: Any, reason: str, note: str = "") -> ClockPause:
     """Expert consultation, identification or on-site verification: the clock stops (Art. 17 ¶3)."""
     _require(
@@ -297,28 +329,13 @@ def pause_clock(app: Application, actor: Any, reason: str, note: str = "") -> Cl
         pause = ClockPause.objects.create(
             application=app, reason=reason, started_on=today, note=note
         )
-        app.version += 1
-        refresh_due(app, today)
-        app.save(update_fields=["version", "due_on", "clock_paused"])
-        Event.objects.create(
-            application=app,
-            action="pause_clock",
-            from_status=app.status,
-            to_status=app.status,
-            actor=actor,
-            on=today,
-            note=note,
-            data={"reason": reason},
-        )
-        audit.record(
-            "licensing.pause_clock",
+        _record_step(
             app,
-            actor=actor,
-            data={
-                "reference": app.reference,
-                "reason": reason,
-                "citation": "Dual-Use Regulations Art. 17 ¶3",
-            },
+            actor,
+            "pause_clock",
+            today,
+            note,
+            {"reason": reason, "citation": "Dual-Use Regulations Art. 17 ¶3"},
         )
     return pause
 
@@ -332,25 +349,7 @@ def resume_clock(app: Application, actor: Any, note: str = "") -> ClockPause:
         today = configured_today()
         pause.ended_on = max(today, pause.started_on)
         pause.save(update_fields=["ended_on"])
-        app.version += 1
-        refresh_due(app, today)
-        app.save(update_fields=["version", "due_on", "clock_paused"])
-        Event.objects.create(
-            application=app,
-            action="resume_clock",
-            from_status=app.status,
-            to_status=app.status,
-            actor=actor,
-            on=today,
-            note=note,
-            data={"reason": pause.reason},
-        )
-        audit.record(
-            "licensing.resume_clock",
-            app,
-            actor=actor,
-            data={"reference": app.reference, "reason": pause.reason},
-        )
+        _record_step(app, actor, "resume_clock", today, note, {"reason": pause.reason})
     return pause
 
 
@@ -367,27 +366,14 @@ def refer_to_state_council(app: Application, actor: Any, note: str) -> Applicati
                 f"only an accepted case under review can be referred; it is {app.status}"
             )
         app.referred_to_state_council = True
-        app.version += 1
-        refresh_due(app, configured_today())
-        app.save(update_fields=["referred_to_state_council", "version", "due_on", "clock_paused"])
-        Event.objects.create(
-            application=app,
-            action="refer_state_council",
-            from_status=app.status,
-            to_status=app.status,
-            actor=actor,
-            on=configured_today(),
-            note=note,
-        )
-        audit.record(
-            "licensing.refer_state_council",
+        _record_step(
             app,
-            actor=actor,
-            data={
-                "reference": app.reference,
-                "note": note,
-                "citation": "Dual-Use Regulations Art. 17 ¶2",
-            },
+            actor,
+            "refer_state_council",
+            configured_today(),
+            note,
+            {"citation": "Dual-Use Regulations Art. 17 ¶2"},
+            extra_fields=("referred_to_state_council",),
         )
     return app
 
