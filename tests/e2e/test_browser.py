@@ -6,7 +6,6 @@ import os
 import re
 import shutil
 import subprocess
-from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -277,4 +276,3 @@ def has_chinese_font() -> bool:
         return False
     found = subprocess.run(["fc-list", ":lang=zh"], capture_output=True, text=True, check=False)
     return bool(found.stdout.strip())
-

@@ -19,7 +19,9 @@ from tests.e2e.pages import OpenPage, messages, switch_language, urlpath
 pytestmark = [pytest.mark.e2e, pytest.mark.usefixtures("screening_index")]
 
 END_USER = "Technische Universität München"
-SUPPLEMENT_NOTE = "请补充最终用户的身份证明文件 / please add the end user's registration certificate"
+SUPPLEMENT_NOTE = (
+    "请补充最终用户的身份证明文件 / please add the end user's registration certificate"
+)
 EXPERT_NOTE = "稀土材料专家组：钐金属纯度与用途"
 REVIEW_REASONS = "最终用户为高校，民用科研，数量与用途相符"
 CONDITIONS = "仅限慕尼黑工业大学民用科研使用"

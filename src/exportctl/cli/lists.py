@@ -48,6 +48,18 @@ def import_one(source: str, path: Path | None, actor: Any) -> dict[str, Any]:
     return summary
 
 
+def build_screening_index() -> None:
+    """Build (or load) the screening index of the current list version, so screening starts warm."""
+    from exportctl.screening.index_cache import current_index
+
+    started = time.perf_counter()
+    with console.status("building the screening index of all lists..."):
+        loaded = current_index()
+    console.print(
+        f"  screening index {loaded.version[:40]}... ready in {time.perf_counter() - started:.1f}s"
+    )
+
+
 @app.command("import")
 def import_(
     source: Annotated[str, typer.Argument(help="Source code, or 'all' for every bundled source.")],
@@ -87,6 +99,18 @@ def import_(
             except ExportControlError as exc:
                 fail(exc.code, f"{code}: {exc.message}", as_json=as_json)
             progress.advance(task)
+    from exportctl.screening.models import Rescreen
+
+    for r in results:
+        rescreen = (
+            Rescreen.objects.filter(import_run_id=r.get("run_id")).first()
+            if r.get("run_id")
+            else None
+        )
+        if rescreen is not None:
+            r["rescreen"] = {"parties": rescreen.subjects_checked, "new_hits": rescreen.new_hits}
+    if any(r.get("status") == "applied" for r in results) and not as_json:
+        build_screening_index()
     if as_json:
         emit_json(results if source == "all" else results[0])
         return
@@ -98,6 +122,12 @@ def import_(
             *(str(r.get(k, "")) for k in ("added", "changed", "removed", "unchanged", "seconds")),
         )
     console.print(table)
+    for r in results:
+        if "rescreen" in r:
+            console.print(
+                f"re-screening after {r['source']}: {r['rescreen']['parties']} screened parties, "
+                f"[bold]{r['rescreen']['new_hits']} new hits[/bold] (see /screening/rescreens/)"
+            )
 
 
 @app.command("status")

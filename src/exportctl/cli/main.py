@@ -42,6 +42,7 @@ def _load_reference_if_empty() -> None:
     for code in lists.all_sources():
         summary = lists.import_one(code, None, None)
         console.print(f"  {code:<14} {summary.get('added', 0):>6} added  {summary['seconds']:>5}s")
+    lists.build_screening_index()
 
 
 def _print_demo_accounts() -> None:

@@ -27,6 +27,7 @@ class ImportResult:
 
     def summary(self) -> dict[str, Any]:
         return {
+            "run_id": self.run.pk,
             "source": self.run.source,
             "status": self.run.status,
             "file": self.run.file_name,

@@ -47,7 +47,7 @@ from exportctl.reference.records import EntityRecord
 
 FORMAT_VERSION = 3
 CONFLICT_MIN_WEIGHT = 0.35  # the least weight a conflicting pair adds (score.WEIGHT of GENERIC)
-MAX_POSTINGS = 3000  # keys on more names than this are not traversed (pair keys cover them)
+MAX_POSTINGS = 1000  # keys on more names than this are not traversed (pair keys cover them)
 KEY_WEIGHT = {"t": 1.0, "i": 1.0, "p": 0.8, "d": 0.6, "c": 0.6, "k": 0.8, "z": 0.5, "g": 0.15, "n": 0.3,
               "2": 1.5, "a": 0.8}  # fmt: skip
 
