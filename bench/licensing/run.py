@@ -78,7 +78,7 @@ Party.objects.bulk_create([Party(application_id=a, role="end_user", name=f"End u
 Event.objects.bulk_create([Event(application_id=a, action="submit", from_status="draft", to_status="submitted", actor=exporter, on=s) for a, s in apps], batch_size=5000)
 from django.db import connection
 if connection.vendor == "postgresql":
-    connection.cursor().execute("ANALYZE")  # fresh statistics, as autovacuum would give a live system
+    connection.cursor().execute("VACUUM ANALYZE")  # as autovacuum would leave a live system
 print(len(apps))
 """
     subprocess.run([sys.executable, "-c", code], env=env, check=True, cwd=ROOT)

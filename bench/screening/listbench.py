@@ -21,14 +21,19 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from exportctl.core.screening import DEFAULT_THRESHOLD, Query, ScreeningIndex, build_index, screen
-from exportctl.core.screening import qualifiers
+from bench.screening.lists import SHARED, load_records
+from exportctl.core.screening import (
+    DEFAULT_THRESHOLD,
+    Query,
+    ScreeningIndex,
+    build_index,
+    qualifiers,
+    screen,
+)
 from exportctl.core.screening.analyse import analyse_name
 from exportctl.core.screening.normalise import normalise_name
 from exportctl.core.screening.score import CompareCache, compare, pair_mode
 from exportctl.reference.records import EntityRecord
-
-from bench.screening.lists import SHARED, load_records
 
 YENTE = SHARED / "screening-bench" / "upstream"
 ANCHOR_DIR = SHARED.parent / "bench-anchor"
@@ -49,15 +54,32 @@ def queries(negatives: int, index: ScreeningIndex) -> list[dict[str, Any]]:
         if facts.source in ("un", "un_sc"):
             un_keys[normalise_name(indexed.value)].add(facts.key)
     out: list[dict[str, Any]] = []
-    untreated, treated = _rows("yente_positives_un_untreated.csv"), _rows("yente_positives_un_treated.csv")
+    untreated, treated = (
+        _rows("yente_positives_un_untreated.csv"),
+        _rows("yente_positives_un_treated.csv"),
+    )
     for original, row in zip(untreated, treated, strict=True):
         keys = un_keys.get(normalise_name(original["full_name"]))
         if keys:  # 3 of 683 left the list since the fixture was made
-            out.append({"name": row["full_name"], "expected": sorted(keys), "kind": "positive",
-                        "birth_date": row["date_of_birth"], "country": row["nationality"].upper()})
+            out.append(
+                {
+                    "name": row["full_name"],
+                    "expected": sorted(keys),
+                    "kind": "positive",
+                    "birth_date": row["date_of_birth"],
+                    "country": row["nationality"].upper(),
+                }
+            )
     for row in _rows("yente_negatives_global.csv")[:negatives]:
-        out.append({"name": row["full_name"], "expected": [], "kind": "negative",
-                    "birth_date": row["date_of_birth"], "country": ""})
+        out.append(
+            {
+                "name": row["full_name"],
+                "expected": [],
+                "kind": "negative",
+                "birth_date": row["date_of_birth"],
+                "country": "",
+            }
+        )
     return out
 
 
@@ -160,7 +182,9 @@ def main() -> int:
     parser.add_argument("--json", type=Path, required=True)
     parser.add_argument("--negatives", type=int, default=5000)
     parser.add_argument("--exhaustive-queries", type=int, default=150)
-    parser.add_argument("--anchor-python", type=Path, default=SHARED.parents[1] / "anchor-venv" / "bin" / "python")
+    parser.add_argument(
+        "--anchor-python", type=Path, default=SHARED.parents[1] / "anchor-venv" / "bin" / "python"
+    )
     parser.add_argument("--no-anchor", action="store_true")
     args = parser.parse_args()
     result: dict[str, Any] = {}

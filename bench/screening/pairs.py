@@ -22,9 +22,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from exportctl.core.screening import DEFAULT_THRESHOLD, score_names
-
 from bench.screening.lists import SHARED
+from exportctl.core.screening import DEFAULT_THRESHOLD, score_names
 
 NK_PAIRS = SHARED / "screening-bench" / "upstream" / "nk_name_bench_cases.csv"
 CROSS_SCRIPT = SHARED / "name-matching-pairs" / "cross-script-pairs-derived.csv.gz"

@@ -12,19 +12,19 @@ dependency of the product.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import platform
 import subprocess
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from exportctl.core.screening import DEFAULT_THRESHOLD
-
 from bench.screening import pairs as pair_bench
 from bench.screening.lists import SHARED
+from exportctl.core.screening import DEFAULT_THRESHOLD
 
 OUT = Path(__file__).resolve().parents[1] / "out"
 ANCHOR_PYTHON = SHARED.parents[1] / "anchor-venv" / "bin" / "python"
@@ -40,20 +40,16 @@ def _machine() -> str:
     except OSError:
         pass
     load = ""
-    try:
+    with contextlib.suppress(OSError):
         load = " (load average " + Path("/proc/loadavg").read_text().split()[0] + " at start)"
-    except OSError:
-        pass
     return f"{platform.node() or 'host'}: {cpu}, {sys.version.split()[0]}{load}"
 
 
 def _versions() -> str:
     out = []
     for package in ("rapidfuzz", "pypinyin", "opencc-python-reimplemented", "anyascii"):
-        try:
+        with contextlib.suppress(metadata.PackageNotFoundError):
             out.append(f"{package} {metadata.version(package)}")
-        except metadata.PackageNotFoundError:
-            pass
     return ", ".join(out)
 
 
@@ -88,7 +84,11 @@ def pair_table(result: pair_bench.PairResult, groups: list[str]) -> list[str]:
 
 
 def list_table(data: dict[str, Any]) -> list[str]:
-    ours, props, anchor = data["names_only"], data["with_birth_date_and_country"], data.get("anchor")
+    ours, props, anchor = (
+        data["names_only"],
+        data["with_birth_date_and_country"],
+        data.get("anchor"),
+    )
     build, index_file, exhaustive = data["build"], data["index_file"], data["exhaustive"]
 
     def row(label: str, value: str, other: str) -> str:
@@ -132,7 +132,7 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true")
     args = parser.parse_args()
     anchor_python = ANCHOR_PYTHON if not args.no_anchor else Path("/nonexistent")
-    started = datetime.now(timezone.utc)
+    started = datetime.now(UTC)
     lines = ["# Screening benchmark: exportctl vs OpenSanctions logic-v2", "",
              f"Run {started:%Y-%m-%d %H:%M} UTC on {_machine()}.  ",
              f"Ours: exportctl.core.screening ({_versions()}).  ",
@@ -144,17 +144,28 @@ def main() -> int:
     if args.quick:
         command += ["--negatives", "1000", "--exhaustive-queries", "30"]
     listing = subprocess.Popen(command, stdout=subprocess.DEVNULL)  # runs on the other core
-    nk = pair_bench.run("nomenklatura name_bench, 826 pairs", pair_bench.load_nk_pairs(), anchor_python)
+    nk = pair_bench.run(
+        "nomenklatura name_bench, 826 pairs", pair_bench.load_nk_pairs(), anchor_python
+    )
     lines += pair_table(nk, ["all", "half A", "half B", "nk_checks", "nk_unit_tests",
                              "synth_companies", "synth_people", "cust_cases", "cluster_align"])  # fmt: skip
     cross = pair_bench.run("Cross-script pairs from the official lists (development half)",
                            pair_bench.load_cross_script_pairs(), anchor_python)  # fmt: skip
-    groups = ["all", "half A", "half B", "Han <-> Latin", "Han <-> Latin, half A",
-              "Han <-> Latin, half B"] + sorted(g for g in cross.slices if g.startswith("script "))
+    groups = [
+        "all",
+        "half A",
+        "half B",
+        "Han <-> Latin",
+        "Han <-> Latin, half A",
+        "Han <-> Latin, half B",
+        *sorted(g for g in cross.slices if g.startswith("script ")),
+    ]
     groups += sorted(g for g in cross.slices if " / " in g)
     lines += pair_table(cross, groups)
     for side, label in (("ours", "ours"), ("anchor", "logic-v2")):
-        recall, threshold = pair_bench.best_recall_at_precision(cross.pairs, "Han <-> Latin", 0.95, side)
+        recall, threshold = pair_bench.best_recall_at_precision(
+            cross.pairs, "Han <-> Latin", 0.95, side
+        )
         lines.append(f"Han <-> Latin, best recall with precision >= 0.95 ({label}): {recall:.3f} "
                      f"at threshold {threshold:.2f}.  ")  # fmt: skip
     lines.append("")
@@ -162,7 +173,10 @@ def main() -> int:
     if listing.returncode == 0 and listing_json.exists():
         lines += list_table(json.loads(listing_json.read_text(encoding="utf-8")))
     else:
-        lines += ["List benchmark failed; run `python -m bench.screening.listbench` to see why.", ""]
+        lines += [
+            "List benchmark failed; run `python -m bench.screening.listbench` to see why.",
+            "",
+        ]
     lines += ["Notes: P/R/F1 and alerts use one threshold (0.70) for both engines. Pair timing of "
               "the anchor covers only its compare call; ours includes analysing both names. "
               "Names per second include analysis, candidate retrieval, scoring and explanations. "

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 
 OpenPage = Callable[..., Page]  # the new_page fixture: new_page(user=None, *, fresh=False)
 
@@ -22,6 +22,16 @@ def switch_language(page: Page, lang: str) -> None:
     """Press the header's language button and wait for the page to come back in `lang`."""
     page.click(f"header form.lang button[data-lang={lang}]")
     expect(page.locator("html")).to_have_attribute("lang", lang)
+
+
+def press(page: Page, target: Locator) -> None:
+    """Click a button or link that loads another page, and wait until that page has loaded.
+
+    (A click returns once the navigation starts: reading the page right after it could read
+    the page before.)
+    """
+    with page.expect_navigation():
+        target.click()
 
 
 def urlpath(page: Page) -> str:

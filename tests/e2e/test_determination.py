@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.e2e.conftest import SERVER_TODAY
-from tests.e2e.pages import OpenPage, switch_language, urlpath
+from tests.e2e.pages import OpenPage, press, switch_language, urlpath
 
 pytestmark = [pytest.mark.e2e, pytest.mark.usefixtures("screening_index")]
 
@@ -68,8 +68,7 @@ def ask(
     form.locator("select[name=party0_role]").select_option("end_user")
     form.locator("input[name=party0_name]").fill(end_user)
     form.locator("input[name=party0_country]").fill(country)
-    form.locator("button[type=submit]").click()
-    page.wait_for_load_state()
+    press(page, form.locator("button[type=submit]"))
 
 
 @pytest.mark.parametrize("lang", ["zh-hans", "en"])

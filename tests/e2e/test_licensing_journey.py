@@ -8,13 +8,15 @@ authority's officer, reviewer and approver work in Chinese. The server's today i
 from __future__ import annotations
 
 import re
+import struct
+import zlib
 from datetime import date, timedelta
 
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
 from tests.e2e.conftest import SERVER_TODAY
-from tests.e2e.pages import OpenPage, messages, switch_language, urlpath
+from tests.e2e.pages import OpenPage, messages, press, switch_language, urlpath
 
 pytestmark = [pytest.mark.e2e, pytest.mark.usefixtures("screening_index")]
 
@@ -57,18 +59,31 @@ def tiny_pdf(text: str) -> bytes:
     return bytes(out)
 
 
-TINY_PNG = bytes.fromhex(  # 1 x 1 pixel
-    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
-    "1f15c4890000000d4944415478da63f8cfc0f01f0005000201e226059b0000000049454e44ae426082"
-)
+def tiny_png() -> bytes:
+    """A 1 x 1 grey PNG."""
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return (
+            struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+        )
+
+    header = struct.pack(">IIBBBBB", 1, 1, 8, 0, 0, 0, 0)  # 1 x 1, 8-bit greyscale
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(b"\x00\x80"))
+        + chunk(b"IEND", b"")
+    )
 
 
 def test_single_licence_from_draft_to_licence(new_page: OpenPage) -> None:
     exporter = new_page("exporter")
     case_path, reference = create_draft(exporter, "DE")
-    upload(exporter, "contract", "contract.pdf", tiny_pdf("Contract DE-2026-001"))
+    contract = tiny_pdf("Contract DE-2026-001")
+    upload(exporter, "contract", "contract.pdf", contract, "application/pdf")
+    assert messages(exporter) == ["材料已上传。"]
     fill_application(exporter)
-    exporter.click("#application-form button[value=submit]")  # save, then the case page
+    press(exporter, exporter.locator("#application-form button[value=submit]"))  # then the case
     assert urlpath(exporter) == case_path
     expect(status(exporter)).to_have_attribute("data-status", "draft")
     step(exporter, "submit")
@@ -76,6 +91,12 @@ def test_single_licence_from_draft_to_licence(new_page: OpenPage) -> None:
     # The determination ran on submission and the end user was screened.
     expect(exporter.locator("[data-outcome]")).to_have_attribute("data-outcome", "licence_required")
     expect(exporter.locator("main h3:text-is('交易方筛查') + ul")).to_contain_text(END_USER)
+    # The contract is kept as uploaded and served back as a download, never inline.
+    document = exporter.locator("main a[href^='/licensing/documents/']", has_text="contract.pdf")
+    served = exporter.request.get(document.get_attribute("href") or "")
+    assert served.status == 200 and served.body() == contract
+    assert served.headers["content-type"] == "application/pdf"
+    assert served.headers["content-disposition"].startswith("attachment")
 
     officer = new_page("officer")
     expect_notification(officer, reference, case_path)
@@ -132,8 +153,8 @@ def create_draft(page: Page, destination: str) -> tuple[str, str]:
     form = page.locator("main form[action='/licensing/new/']")
     form.locator("select[name=kind]").select_option("single")
     form.locator("input[name=destination]").fill(destination)
-    form.locator("button[type=submit]").click()
-    page.wait_for_url(re.compile(r"/licensing/\d+/edit/$"))
+    press(page, form.locator("button[type=submit]"))
+    assert re.fullmatch(r"/licensing/\d+/edit/", urlpath(page)), page.url
     reference = page.locator("main h1").inner_text().split()[0]
     assert re.fullmatch(r"EC\d{4}-\d{6}", reference), reference
     return urlpath(page).removesuffix("edit/"), reference
@@ -146,8 +167,7 @@ def upload(page: Page, kind: str, name: str, content: bytes, mime: str = "") -> 
     form.locator("input[type=file]").set_input_files(
         files=[{"name": name, "mimeType": mime or "application/octet-stream", "buffer": content}]
     )
-    form.locator("button[type=submit]").click()
-    page.wait_for_load_state()
+    press(page, form.locator("button[type=submit]"))
 
 
 def fill_application(page: Page) -> None:
@@ -194,8 +214,7 @@ def step(page: Page, name: str, note: str = "") -> None:
     form = page.locator(f"main form.step[data-step={name}]")
     if note:
         form.locator("input[name=note]").fill(note)
-    form.locator("button[type=submit]").click()
-    page.wait_for_load_state()
+    press(page, form.locator("button[type=submit]"))
     assert messages(page) in (["已完成。"], ["Done."]), f"{name}: {messages(page)}"
 
 
@@ -211,9 +230,10 @@ def expect_notification(page: Page, reference: str, case_path: str) -> None:
 def resubmit_in_english(new_page: OpenPage, case_path: str, reference: str) -> None:
     """The exporter reads the supplement request, switches to English, adds a document, resubmits."""
     exporter = new_page("exporter")
+    exporter.goto("/licensing/")
     notice = exporter.locator("main section.card li").first  # the dashboard's notifications
     expect(notice.locator("a")).to_contain_text(reference)
-    notice.locator("a").click()
+    press(exporter, notice.locator("a"))
     assert urlpath(exporter) == case_path
     expect(exporter.locator("li[data-action=request_supplement] .note")).to_have_text(
         SUPPLEMENT_NOTE
@@ -224,16 +244,16 @@ def resubmit_in_english(new_page: OpenPage, case_path: str, reference: str) -> N
     expect(status(exporter)).to_have_text("Supplement requested")
     expect(exporter.locator("main section.actions h2")).to_have_text("Next steps")
     expect(exporter.locator("form[data-step=resubmit] button")).to_have_text("Resubmit")
-    exporter.get_by_role("link", name="Edit the application").click()
+    press(exporter, exporter.get_by_role("link", name="Edit the application"))
     assert urlpath(exporter) == f"{case_path}edit/"
-    # What was saved comes back (the dates too: see test_saved_dates_come_back_in_chinese).
+    # What was saved comes back; the dates only in English (test_saved_dates_come_back_in_chinese).
     expect(exporter.locator("[name=contract_date]")).to_have_value("2026-02-20")
     expect(exporter.locator("[name='cert-signed_on']")).to_have_value("2026-02-25")
     expect(exporter.locator("[name='cert-no_retransfer']")).to_be_checked()
 
     upload(exporter, "id_documents", "registration.pdf", b"MZ\x90\x00 not a PDF", "application/pdf")
     assert messages(exporter) == ["The file's content does not match its type."]
-    upload(exporter, "id_documents", "registration.png", TINY_PNG, "image/png")
+    upload(exporter, "id_documents", "registration.png", tiny_png(), "image/png")
     assert messages(exporter) == ["Document uploaded."]
     documents = exporter.locator("main section.card").last.locator("ul li")
     expect(documents).to_have_count(2)
@@ -241,7 +261,7 @@ def resubmit_in_english(new_page: OpenPage, case_path: str, reference: str) -> N
     expect(documents.last).to_contain_text("Identity documents")
 
     exporter.locator("#application-form [name=handler_phone]").fill("+86 21 5555 0199")
-    exporter.click("#application-form button[value=submit]")
+    press(exporter, exporter.locator("#application-form button[value=submit]"))
     assert urlpath(exporter) == case_path
     step(exporter, "resubmit")
     expect(status(exporter)).to_have_text("Submitted")
@@ -253,8 +273,7 @@ def consult_experts(officer: Page, case_path: str, reference: str) -> None:
     pause = officer.locator("main form.step[data-step=pause_clock]")
     pause.locator("select[name=reason]").select_option("expert_consultation")
     pause.locator("input[name=note]").fill(EXPERT_NOTE)
-    pause.locator("button[type=submit]").click()
-    officer.wait_for_load_state()
+    press(officer, pause.locator("button[type=submit]"))
     assert messages(officer) == ["已完成。"]
     expect(officer.locator("main p.warning")).to_contain_text("专家咨询")
     expect(officer.locator("main p.warning")).to_contain_text(SERVER_TODAY)
@@ -290,7 +309,7 @@ def see_the_licence(new_page: OpenPage, case_path: str, reference: str) -> None:
     expect(exporter.locator("main")).not_to_contain_text("Art. 13(6)")
     assert exporter.locator("main li[data-action=propose]").count() == 0
 
-    link.click()
+    press(exporter, link)
     licence_path = urlpath(exporter)
     assert re.fullmatch(r"/licensing/licences/\d+/", licence_path), licence_path
     expect(exporter.locator("main h1")).to_contain_text(f"许可证 {number}")
@@ -317,19 +336,26 @@ def fact(facts: Locator, term: str) -> Locator:
     return facts.locator(f"dt:text-is('{term}') + dd")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="page bug outside tests/e2e: the date inputs of licensing/forms.py (and the "
-    "determination form) render dates as DATE_INPUT_FORMATS[0], 2026/02/20 in zh-hans, which "
-    "<input type=date> cannot show: a second save in Chinese empties them (fix: "
-    "DateInput(format='%Y-%m-%d'))",
-)
+def test_a_draft_is_saved_before_the_certificate_is_ready(new_page: OpenPage) -> None:
+    exporter = new_page("exporter")
+    create_draft(exporter, "DE")
+    form = exporter.locator("#application-form")
+    form.locator("[name=contract_number]").fill("DE-2026-002")
+    press(exporter, form.locator("button[value=stay]"))
+    assert messages(exporter) == ["已保存。"]
+    expect(exporter.locator("#application-form [name=contract_number]")).to_have_value(
+        "DE-2026-002"
+    )
+    missing = exporter.locator("main div.warning li")
+    expect(missing.filter(has_text="certificate (Art. 24)")).to_have_count(1)
+    expect(missing.filter(has_text="contract number")).to_have_count(0)
+
+
 def test_saved_dates_come_back_in_chinese(new_page: OpenPage) -> None:
     exporter = new_page("exporter")
     create_draft(exporter, "DE")
     form = exporter.locator("#application-form")
     form.locator("[name=contract_date]").fill("2026-02-20")
-    form.locator("button[value=stay]").click()
+    press(exporter, form.locator("button[value=stay]"))
     assert messages(exporter) == ["已保存。"]
     expect(exporter.locator("[name=contract_date]")).to_have_value("2026-02-20", timeout=1_000)

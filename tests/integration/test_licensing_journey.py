@@ -204,3 +204,24 @@ def test_exporter_cannot_open_other_organisations_case(small_screening, orgs, pe
     ):
         assert outsider.get(url).status_code == 404, url
     assert outsider.post(f"/licensing/{app.pk}/act/", {"action": "withdraw"}).status_code == 404
+
+
+def test_only_officers_end_a_paused_step(small_screening, orgs, people):
+    app = fill(services.create_application(orgs["a"], people["exporter"], "single", "DE"))
+    services.submit(app, people["exporter"])
+    services.accept(app, people["case_officer"])
+    services.start_review(app, people["case_officer"])
+    services.pause_clock(app, people["case_officer"], "identification", "sample sent to the lab")
+    with pytest.raises(Exception, match="only a case officer or reviewer"):
+        services.resume_clock(app, people["exporter"])
+    services.resume_clock(app, people["case_officer"], "lab confirms the grade")
+
+
+def test_approval_notes_stay_internal_but_a_denial_gives_reasons(small_screening, orgs, people):
+    app = fill(services.create_application(orgs["a"], people["exporter"], "single", "DE"))
+    services.submit(app, people["exporter"])
+    services.accept(app, people["case_officer"])
+    services.start_review(app, people["case_officer"])
+    services.propose(app, people["reviewer"], "deny", "end use not credible", ["end_user_use"])
+    services.decide(app, people["approver"], "deny")
+    assert app.events.get(action="deny").note == "end use not credible"

@@ -32,7 +32,9 @@ ROWS = 3
 
 
 class DeterminationForm(forms.Form):
-    date = forms.DateField(label=_("Export date"), widget=forms.DateInput(attrs={"type": "date"}))
+    date = forms.DateField(
+        label=_("Export date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
     movement = forms.ChoiceField(label=_("Movement"), choices=[(m, LABELS[m]) for m in MOVEMENTS])
     registration_case = forms.ChoiceField(
         label=_("Registration case (Art. 19)"),

@@ -63,7 +63,7 @@ class ApplicationForm(forms.ModelForm):
             "amendment_note",
         ]
         widgets = {
-            "contract_date": forms.DateInput(attrs={"type": "date"}),
+            "contract_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "movement": forms.Select(choices=[(m, LABELS[m]) for m in MOVEMENTS]),
             "registration_case": forms.Select(
                 choices=[(c, LABELS[c] if c else "—") for c in REGISTRATION]
@@ -123,7 +123,7 @@ class CertificateForm(forms.ModelForm):
             "government_authenticated",
         ]
         widgets = {
-            "signed_on": forms.DateInput(attrs={"type": "date"}),
+            "signed_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "items": forms.Textarea(attrs={"rows": 2}),
             "end_use": forms.Textarea(attrs={"rows": 2}),
         }

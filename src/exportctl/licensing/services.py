@@ -341,6 +341,10 @@ def pause_clock(app: Application, actor: Any, reason: str, note: str = "") -> Cl
 
 
 def resume_clock(app: Application, actor: Any, note: str = "") -> ClockPause:
+    _require(
+        _role(actor) in ("case_officer", "reviewer"),
+        "only a case officer or reviewer ends an expert, identification or on-site step",
+    )
     with transaction.atomic():
         app = _lock(app, None)
         pause = app.pauses.filter(ended_on__isnull=True).first()
@@ -447,7 +451,10 @@ def decide(
             app,
             actor,
             name,
-            note=note or proposal.reasons,
+            note=note
+            or (
+                proposal.reasons if name == "deny" else ""
+            ),  # refusals are reasoned in writing (Art. 17); approval notes stay internal
             earlier_actor=proposal.reviewer_id,
             data={"proposal": proposal.pk},
             today=today,

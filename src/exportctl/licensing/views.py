@@ -113,7 +113,11 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = ApplicationForm(request.POST or None, instance=app)
     items = ItemFormSet(request.POST or None, instance=app, prefix="items")
     parties = PartyFormSet(request.POST or None, instance=app, prefix="parties")
-    cert_form = CertificateForm(request.POST or None, instance=cert, prefix="cert")
+    # The certificate may come later (it is checked when given and at submission), so its
+    # fields must not stop the browser from saving a draft without it.
+    cert_form = CertificateForm(
+        request.POST or None, instance=cert, prefix="cert", use_required_attribute=False
+    )
     wants_cert = app.kind in (Application.Kind.SINGLE, Application.Kind.GENERAL)
     if request.method == "POST":
         cert_given = any(request.POST.get(f"cert-{f}") for f in ("end_user", "signatory"))

@@ -17,4 +17,5 @@ class ScreeningConfig(AppConfig):
         ) -> None:
             safe_rescreen(run, actor)
 
-        list_imported.connect(on_import, dispatch_uid="screening.rescreen")
+        # weak=False: the receiver is local to ready() and would otherwise be garbage-collected.
+        list_imported.connect(on_import, dispatch_uid="screening.rescreen", weak=False)

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import csv
 
-from exportctl.core.screening import DEFAULT_THRESHOLD, Query, ScreeningIndex, screen
-from exportctl.core.screening import qualifiers
+from exportctl.core.screening import DEFAULT_THRESHOLD, Query, ScreeningIndex, qualifiers, screen
 from exportctl.core.screening.analyse import analyse_name
 from exportctl.core.screening.score import CompareCache, compare, pair_mode
 from tests.conftest import shared_file

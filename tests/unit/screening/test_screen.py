@@ -29,7 +29,7 @@ def test_english_query_finds_the_chinese_listed_name(index):
 
 def test_subsidiary_name_does_not_alert_on_the_parent(index):
     hits = screen(index, Query("Lockheed Martin Space Systems", "Company"))
-    assert all("Lockheed Martin Corporation" != h.matched_name for h in hits)
+    assert all(h.matched_name != "Lockheed Martin Corporation" for h in hits)
 
 
 def test_arabic_script_query_finds_the_un_record(index):
@@ -56,7 +56,12 @@ def test_a_person_query_does_not_alert_on_a_company_of_the_same_name(index):
 
 
 def test_innocent_names_raise_no_alert(index):
-    for name in ("Patricia Lucas Wheeler", "Isabella Joaquin Torres", "Acme Widgets GmbH", "王小明"):
+    for name in (
+        "Patricia Lucas Wheeler",
+        "Isabella Joaquin Torres",
+        "Acme Widgets GmbH",
+        "王小明",
+    ):
         assert screen(index, Query(name)) == [], name
 
 

@@ -36,9 +36,10 @@ Modules: normalise (Unicode, case, punctuation, scripts), vocabulary (data/*.tsv
 bilingual organisation and industry terms, regions, name parts, Chinese surnames, each with its
 source), chinese (pinyin, Wade-Giles/postal/Cantonese readings, organisation-name structure),
 transliterate (Cyrillic, Arabic, Greek, Hangul, Kana ...), phonetic (keys for transliteration
-variants), analyse (names -> typed tokens), similarity (part vs part), align (joins, initials,
-patronymic order), score (alignment and score), explain (Explanation, English and Chinese text),
-qualifiers (schema, country, birth date, identifiers), index (candidate index), match
+variants), tokens (the Token tuple), analyse and analyse_cjk (names -> typed tokens; Han, Hangul
+and Chinese-pattern names), similarity (part vs part), align (joins, initials, patronymic order),
+score (alignment and score), explain (Explanation, English and Chinese text), qualifiers (schema,
+country, birth date, identifiers), keys (match keys), index (candidate index), match
 (score_names), screen (Query, Hit, screen).
 """
 

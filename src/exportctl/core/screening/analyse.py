@@ -14,7 +14,16 @@ from typing import NamedTuple
 from rapidfuzz import process
 from rapidfuzz.distance import OSA, Levenshtein
 
-from exportctl.core.screening import chinese
+from exportctl.core.screening.analyse_cjk import (
+    ORGANISATION_SCHEMAS,
+    chinese_person,
+    han_entry_token,
+    han_tokens,
+    join_hyphenated_syllables,
+    korean_person_tokens,
+    make_token,
+    person_kind,
+)
 from exportctl.core.screening.normalise import (
     ARABIC,
     HAN,
@@ -32,11 +41,7 @@ from exportctl.core.screening.tokens import (
     INITIAL,
     NAME,
     NUMBER,
-    PINYIN,
     REGION,
-    STOP,
-    TITLE,
-    TRANSLATION,
     TRANSLITERATION,
     Token,
 )
@@ -44,13 +49,10 @@ from exportctl.core.screening.transliterate import (
     arabic_words,
     hangul_syllables,
     is_korean_person_word,
-    korean_name_parts,
     latin_words,
 )
-from exportctl.core.screening.vocabulary import LexEntry, chinese_surnames, lexicon
+from exportctl.core.screening.vocabulary import LexEntry, lexicon
 
-ORGANISATION_SCHEMAS = frozenset({"Organization", "Company", "Vessel", "Aircraft"})
-_KIND_PRIORITY = {FORM: 0, REGION: 1, GENERIC: 2, NAME: 3, STOP: 4, TITLE: 5}
 _ROMAN = {
     "ii": 2, "iii": 3, "iv": 4, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "xii": 12, "xiii": 13,
     "xiv": 14, "xv": 15, "xvi": 16, "xvii": 17, "xviii": 18, "xix": 19, "xx": 20,
@@ -107,12 +109,12 @@ def analyse_name(name: str, schema: str | None = None) -> NameForm:
             tokens.extend(_latin_tokens(words, org_schema))
             words.clear()
         if han_chunks:
-            han_tokens, han_person = _han_tokens(han_chunks, schema)
-            tokens.extend(han_tokens)
+            han_parts, han_person = han_tokens(han_chunks, schema)
+            tokens.extend(han_parts)
             person = person or han_person
             han_chunks.clear()
 
-    runs = _join_hyphenated_syllables(name, runs)
+    runs = join_hyphenated_syllables(name, runs)
     for script, text in runs:
         if script == HAN:
             if words:
@@ -130,11 +132,11 @@ def analyse_name(name: str, schema: str | None = None) -> NameForm:
         elif script == HANGUL:
             if korean_person and text == hangul_text:
                 flush()
-                tokens.extend(_korean_person_tokens(text))
+                tokens.extend(korean_person_tokens(text))
                 person = True
             elif text in lexicon().han:
                 flush()
-                tokens.append(_han_entry_token(text, lexicon().han[text]))
+                tokens.append(han_entry_token(text, lexicon().han[text]))
             else:
                 words.append(_Word("".join(hangul_syllables(text)), text, HANGUL, TRANSLITERATION))
         else:
@@ -149,50 +151,10 @@ def analyse_name(name: str, schema: str | None = None) -> NameForm:
         and bool(names)
         and any(t.kind == REGION for t in tokens[:1])
         and (any(t.script == HAN for t in tokens) or _starts_with_chinese_region(tokens))
-    ) or (not org and _chinese_person(tokens))
+    ) or (not org and chinese_person(tokens))
     return NameForm(
         name, normalised, dominant_script(normalised), tuple(tokens), org, person, frame
     )
-
-
-_HYPHENATED = re.compile(r"\b([A-Za-z]+)-([A-Za-z]+)\b")
-
-
-def _join_hyphenated_syllables(name: str, runs: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """A hyphenated pair of Chinese syllables is one given name (Li Yun-chiang = Yunchiang);
-    other hyphens separate words (Jean-Marie, al-Assad)."""
-    if "-" not in name:
-        return runs
-    joined: set[tuple[str, str]] = set()
-    for first, second in _HYPHENATED.findall(name):
-        a, b = first.lower(), second.lower()
-        if _syllable(a) and _syllable(b):
-            joined.add((a, b))
-    if not joined:
-        return runs
-    out: list[tuple[str, str]] = []
-    for script, text in runs:
-        if out and (out[-1][1], text) in joined:
-            out[-1] = (script, out[-1][1] + text)
-        else:
-            out.append((script, text))
-    return out
-
-
-def _syllable(word: str) -> bool:
-    return chinese.is_syllable(word)
-
-
-def _chinese_person(tokens: list[Token]) -> bool:
-    """A personal name in the Chinese pattern: surname plus a one-word given name, in Han
-    characters or romanised (no middle names: an extra part is another person)."""
-    names = [t for t in tokens if t.pkind == NAME]
-    if not 2 <= len(names) <= 3 or len(names) != len([t for t in tokens if t.pkind != STOP]):
-        return False
-    if all(t.script == HAN and t.how == PINYIN for t in names):
-        return True
-    return all(t.script == LATIN and (chinese.is_syllable(t.text) or
-                                      chinese.romanisation_readings(t.text)) for t in names)  # fmt: skip
 
 
 def _is_org_word(token: Token) -> bool:
@@ -214,14 +176,6 @@ def _org_concepts() -> set[str]:
 def _starts_with_chinese_region(tokens: list[Token]) -> bool:
     first = tokens[0]
     return any(c.startswith("CN") or c in ("HK", "MO", "TW") for c in first.concepts)
-
-
-def _person_kind(entry: LexEntry) -> int:
-    if "TITLE" in entry.concepts or entry.kind == TITLE:
-        return TITLE
-    if entry.kind in (GENERIC, REGION):
-        return NAME
-    return entry.kind
 
 
 def _latin_tokens(words: list[_Word], org_schema: bool) -> list[Token]:
@@ -248,19 +202,19 @@ def _latin_tokens(words: list[_Word], org_schema: bool) -> list[Token]:
             # its canonical form ("limited liability company" -> "llc")
             text = word.text if len(phrase) == 1 else entry.canonical
             how = entry.how or span[0].how
-            out.append(_token(text, entry.kind, _person_kind(entry), entry.concepts, surface,
+            out.append(make_token(text, entry.kind, person_kind(entry), entry.concepts, surface,
                               how, span[0].script))  # fmt: skip
             i += len(phrase)
             continue
         number, used = _number(words, i, org_schema)
         if number is not None:
             surface = " ".join(w.surface for w in words[i : i + used])
-            out.append(_token(str(number), NUMBER, NUMBER, (f"N:{number}",), surface, word.how,
+            out.append(make_token(str(number), NUMBER, NUMBER, (f"N:{number}",), surface, word.how,
                               word.script))  # fmt: skip
             i += used
             continue
         kind = INITIAL if len(word.text) == 1 and word.text.isalpha() else NAME
-        out.append(_token(word.text, kind, kind, (), word.surface, word.how, word.script))
+        out.append(make_token(word.text, kind, kind, (), word.surface, word.how, word.script))
         i += 1
     return out
 
@@ -316,86 +270,3 @@ def _fuzzy_form(word: str) -> tuple[tuple[str, ...], LexEntry] | None:
     if best is None:
         return None
     return ((word,), _FUZZY_FORMS[best[0]][1])
-
-
-def _token(
-    text: str,
-    kind: int,
-    pkind: int,
-    concepts: tuple[str, ...],
-    surface: str,
-    how: str,
-    script: str,
-    alts: tuple[str, ...] = (),
-    syllables: tuple[str, ...] = (),
-) -> Token:
-    return Token(text, kind, pkind, concepts, phonetic_key(text), surface, how, script, alts,
-                 syllables)  # fmt: skip
-
-
-def _han_entry_token(surface: str, entries: list[LexEntry]) -> Token:
-    entry = min(entries, key=lambda e: _KIND_PRIORITY.get(e.kind, 9))
-    concepts = tuple(dict.fromkeys(c for e in entries for c in e.concepts))
-    english = tuple(dict.fromkeys(a for e in entries for a in (e.canonical, *e.english)))
-    syllables = chinese.han_syllables(surface)
-    alts = tuple(a for a in (*english, "".join(syllables)) if a != entry.canonical)
-    how = entry.how or TRANSLATION
-    return _token(entry.canonical, entry.kind, _person_kind(entry), concepts, surface, how, HAN,
-                  alts, syllables)  # fmt: skip
-
-
-def _han_tokens(chunks: list[str], schema: str | None) -> tuple[list[Token], bool]:
-    """Tokens of a Han name: personal name (Chinese or transliterated) or enterprise name."""
-    text = "".join(chunks)
-    segments = chinese.segment_organisation(chunks)
-    has_org_words = any(e.org or e.kind in (FORM, GENERIC) for s in segments for e in s.entries)
-    if schema == "Person" or (schema not in ORGANISATION_SCHEMAS and not has_org_words):
-        if chinese.is_transliteration(text):
-            # 托德·斯坦恩: a foreign name written in Chinese, compared by sound
-            return [_pinyin_token(chunk, TRANSLITERATION) for chunk in chunks], True
-        if len(chunks) > 1:
-            # 玉 张 / 秀英 陳: a Chinese name written given name first, parts separated
-            surnames = [c for c in chunks if c in chinese_surnames()]
-            if surnames:
-                surname = surnames[-1]
-                given_names = [c for c in chunks if c is not surname]
-                tokens = [_surname_token(surname)]
-                if all(len(c) == 1 for c in given_names):
-                    given_names = ["".join(given_names)]  # 斌 莉 = one given name 斌莉
-                tokens += [_pinyin_token(c) for c in given_names]
-                return tokens, True
-            return [_pinyin_token(chunk) for chunk in chunks], True
-        split = chinese.split_person(text)
-        if split is not None or schema == "Person":
-            surname, given = split or (text[:1], text[1:])
-            tokens = [_surname_token(surname)]
-            if given:
-                tokens.append(_pinyin_token(given))
-            return tokens, True
-    tokens = []
-    for segment in segments:
-        if segment.entries:
-            tokens.append(_han_entry_token(segment.surface, list(segment.entries)))
-        else:
-            # a trade name in pinyin (华为 = Huawei) or a foreign name transliterated (拉法特)
-            how = TRANSLITERATION if chinese.is_transliteration(segment.surface) else PINYIN
-            tokens.append(_pinyin_token(segment.surface, how))
-    return tokens, False
-
-
-def _surname_token(surname: str) -> Token:
-    pinyin = chinese.surname_pinyin(surname)
-    return _token(pinyin, NAME, NAME, (), surname, PINYIN, HAN, chinese.surname_variants(surname),
-                  (pinyin,))  # fmt: skip
-
-
-def _pinyin_token(surface: str, how: str = PINYIN) -> Token:
-    syllables = chinese.han_syllables(surface)
-    return _token("".join(syllables), NAME, NAME, (), surface, how, HAN, (), syllables)
-
-
-def _korean_person_tokens(word: str) -> list[Token]:
-    tokens = []
-    for surface, roman, spellings in korean_name_parts(word):
-        tokens.append(_token(roman, NAME, NAME, (), surface, TRANSLITERATION, HANGUL, spellings))
-    return tokens

@@ -11,7 +11,7 @@ neighbours (Hua Wei = Huawei), initials (ZTE), and pairs of words (so a name mad
 words is still found). Keys shared by very many names are not traversed; candidates are ranked by
 summed key weights times rarity, and the best are scored in full (score.py).
 
-The index is built once per list version and saved as a pickle of plain structures.
+The index is built once per list version and saved as one marshal blob of plain structures.
 """
 
 from __future__ import annotations
@@ -22,34 +22,25 @@ import marshal
 import math
 from array import array
 from collections.abc import Iterable
-from itertools import combinations, pairwise
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from exportctl.core.errors import MalformedFile
 from exportctl.core.screening.analyse import NameForm, analyse_name
-from exportctl.core.screening.chinese import PINYIN_SYLLABLES, romanisation_readings
-from exportctl.core.screening.normalise import ARABIC, HAN, HANGUL, HEBREW, LATIN
-from exportctl.core.screening.phonetic import (
-    chinese_sound_key,
-    consonant_key,
-    korean_key,
-    latin_sound_key,
-)
+from exportctl.core.screening.keys import JOINED, KEY_WEIGHT, name_keys
 from exportctl.core.screening.score import (
     CONFLICT_FACTOR,
     SUBSTANTIVE,
     CompareCache,
     token_bound,
 )
-from exportctl.core.screening.tokens import GENERIC, INITIAL, NAME, NUMBER, REGION, Token
+from exportctl.core.screening.tokens import Token
 from exportctl.reference.records import EntityRecord
 
 FORMAT_VERSION = 3
 CONFLICT_MIN_WEIGHT = 0.35  # the least weight a conflicting pair adds (score.WEIGHT of GENERIC)
 MAX_POSTINGS = 1000  # keys on more names than this are not traversed (pair keys cover them)
-KEY_WEIGHT = {"t": 1.0, "i": 1.0, "p": 0.8, "d": 0.6, "c": 0.6, "k": 0.8, "z": 0.5, "g": 0.15, "n": 0.3,
-              "2": 1.5, "a": 0.8}  # fmt: skip
 
 
 class IndexedName(NamedTuple):
@@ -70,104 +61,6 @@ class RecordFacts(NamedTuple):
     countries: tuple[str, ...]
     birth_dates: tuple[str, ...]
     identifiers: tuple[tuple[str, str], ...]  # (type, value)
-
-
-def _deletions(word: str) -> set[str]:
-    return {word[:i] + word[i + 1 :] for i in range(len(word))}
-
-
-def _token_keys(token: Token, keys: set[str], query: bool) -> None:
-    """Keys of one token. Cross-script keys live in namespaces by origin (cA: consonants of
-    Arabic script, cL: of Latin; zH: Chinese sound key of Han, zL: of Latin; aK: Korean key of
-    Hangul, aL: of Latin); a query looks up the namespaces of the other scripts only."""
-    text = token.text
-    if token.kind in (GENERIC, REGION):
-        keys.update("g:" + c for c in token.concepts)
-        if token.pkind != NAME:
-            return
-    if token.kind == NUMBER:
-        keys.update("n:" + c for c in token.concepts)
-        return
-    if token.kind == INITIAL or len(text) < 2:
-        return
-    script = token.script
-    if script in (ARABIC, HEBREW):
-        keys.add("cA:" + consonant_key(text))
-        if query:
-            keys.add("cL:" + consonant_key(text))
-        return
-    keys.add("t:" + text)
-    keys.update("t:" + alt for alt in token.alts if " " not in alt)
-    keys.update("k:" + c for c in token.concepts)
-    if len(token.pkey) >= 3:
-        keys.add("p:" + token.pkey)
-    if len(text) >= 5:
-        keys.update("d:" + d for d in _deletions(text))
-        keys.add("d:" + text)
-    if script == LATIN:
-        if len(text) >= 3:
-            keys.add(("cA:" if query else "cL:") + consonant_key(text))
-        if len(text) <= 7:
-            keys.add(("aK:" if query else "aL:") + korean_key(text))
-        if len(text) >= 4:
-            keys.add(("zH:" if query else "zL:") + latin_sound_key(text))
-        if text not in PINYIN_SYLLABLES and len(text) <= 12:
-            readings = romanisation_readings(text)
-            if 0 < len(readings) <= 8:
-                keys.update("t:" + r for r in readings)
-    elif script == HANGUL:
-        keys.add("aK:" + korean_key(text))
-        keys.update("aK:" + korean_key(alt) for alt in token.alts)
-        if query:
-            keys.add("aL:" + korean_key(text))
-            keys.update("aL:" + korean_key(alt) for alt in token.alts)
-    elif script == HAN and len(token.syllables) >= 2:
-        keys.add(("zL:" if query else "zH:") + chinese_sound_key(token.syllables))
-
-
-JOINED = 1 << 62  # flag in a query key's mask: the key joins parts (merges, initials)
-
-
-def name_keys(form: NameForm, query: bool = False) -> dict[str, int]:
-    """Index keys of an analysed name, each with the bit mask of the tokens it comes from
-    (`query=True`: the keys a query looks up). Keys that join parts carry the JOINED flag."""
-    out: dict[str, int] = {}
-    tokens = form.tokens
-    for index, token in enumerate(tokens):
-        keys: set[str] = set()
-        _token_keys(token, keys, query)
-        bit = 1 << index
-        for key in keys:
-            out[key] = out.get(key, 0) | bit
-        if query and 2 <= len(token.text) <= 5 and token.text.isalpha():
-            out["i:" + token.text] = bit | JOINED  # may be the initials of a list name
-    names = [(i, t) for i, t in enumerate(tokens) if t.pkind == NAME or t.kind == NAME]
-    for (i, a), (j, b) in pairwise(names):
-        joined = a.text + b.text
-        mask = (1 << i) | (1 << j) | JOINED
-        keys = {"t:" + joined}
-        if len(joined) >= 5:
-            keys.add("d:" + joined)
-        if a.script == LATIN and len(joined) <= 12:
-            readings = romanisation_readings(joined)
-            if 0 < len(readings) <= 8:
-                keys.update("t:" + r for r in readings)
-        for key in keys:
-            out[key] = out.get(key, 0) | mask
-    if len(names) >= 2:
-        by_pkey: dict[str, int] = {}
-        for i, t in names[:6]:
-            by_pkey[t.pkey or t.text] = by_pkey.get(t.pkey or t.text, 0) | (1 << i)
-        for x, y in combinations(sorted(by_pkey), 2):
-            out["2:" + x + "|" + y] = by_pkey[x] | by_pkey[y]
-    words = [(i, t) for i, t in enumerate(tokens) if t.kind in (NAME, GENERIC, REGION)]
-    if form.org and 2 <= len(words) <= 5:
-        initials = "".join(t.syllables[0][:1] if t.syllables else t.text[:1] for _, t in words)
-        mask = JOINED
-        for i, _t in words:
-            mask |= 1 << i
-        out[("t:" if query else "i:") + initials] = mask
-    return out
 
 
 class ScreeningIndex:
@@ -257,43 +150,43 @@ class ScreeningIndex:
         return self._postings[self._starts[slot] : self._starts[slot + 1]]
 
     def candidates(self, form: NameForm, limit: int = 40, floor: float = 0.0) -> list[int]:
-        """Ids of the names most likely to score high against `form`, best bound first.
+        """Ids of the names most likely to score high against `form`, best first.
 
         Every name sharing a key with the query gets an upper bound of its score from which query
-        parts it shares keys with (keys of parts too common to traverse count as shared; names
-        reached through joined keys always stay); names whose bound is below `floor` are left out.
+        parts it shares keys with (keys of parts too common to traverse count as shared); names
+        whose bound is below `floor` are left out. If more than `limit` remain, they are ranked
+        by the rarity-weighted keys they share with the query.
         """
         masks: dict[int, int] = {}
-        scores: dict[int, float] = {}
-        get, mget = scores.get, masks.get
+        get = masks.get
         keys, starts, postings = self._keys, self._starts, self._postings
-        log_n = self._log_n
         everywhere = 0  # parts whose keys were too common to traverse
+        traversed: list[tuple[str, int, int]] = []
         for key, mask in name_keys(form, query=True).items():
             slot = keys.get(key)
             if slot is None:
                 continue
             begin, end = starts[slot], starts[slot + 1]
-            size = end - begin
-            if size > MAX_POSTINGS:
+            if end - begin > MAX_POSTINGS:
                 everywhere |= mask & ~JOINED
                 continue
-            weight = KEY_WEIGHT[key[0]] * (log_n - math.log(size + 1) + 0.5)
+            traversed.append((key, begin, end))
             for name_id in postings[begin:end]:
-                scores[name_id] = get(name_id, 0.0) + weight
-                masks[name_id] = mget(name_id, 0) | mask
+                masks[name_id] = get(name_id, 0) | mask
         if not masks:
             return []
-        if floor > 0.0:
-            kept = self._bounds(form, masks, everywhere, floor)
-            ranked = [(scores[name_id], name_id) for name_id in kept]
-        else:
-            ranked = [(score, name_id) for name_id, score in scores.items()]
-        if len(ranked) > limit:
-            ranked = heapq.nlargest(limit, ranked)
-        else:
-            ranked.sort(reverse=True)
-        return [name_id for _score, name_id in ranked]
+        kept = self._bounds(form, masks, everywhere, floor) if floor > 0.0 else list(masks)
+        if len(kept) <= limit:
+            return kept
+        wanted = set(kept)
+        scores = dict.fromkeys(kept, 0.0)
+        log_n = self._log_n
+        for key, begin, end in traversed:
+            weight = KEY_WEIGHT[key[0]] * (log_n - math.log(end - begin + 1) + 0.5)
+            for name_id in postings[begin:end]:
+                if name_id in wanted:
+                    scores[name_id] += weight
+        return [name_id for name_id, _ in heapq.nlargest(limit, scores.items(), key=itemgetter(1))]
 
     def _bounds(self, form: NameForm, masks: dict[int, int], everywhere: int,
                 floor: float) -> list[int]:  # fmt: skip
@@ -305,8 +198,9 @@ class ScreeningIndex:
         shared: dict[int, tuple[float, int, int]] = {}
         out: list[int] = []
         half_max, floor_cost, subst = self._half_max, self._floor_cost, self._substantive
+        not_joined = ~JOINED
         for name_id, mask in masks.items():
-            mask = (mask | everywhere) & ~JOINED
+            mask = (mask | everywhere) & not_joined
             found = shared.get(mask)
             if found is None:
                 bits = [i for i in range(len(bounds)) if mask >> i & 1]
@@ -314,14 +208,18 @@ class ScreeningIndex:
                          query_subst - sum(substantive[i] for i in bits))  # fmt: skip
                 shared[mask] = found
             half, count, query_left = found
-            conflicts = min(query_left, subst[name_id] - count, 3)
+            numerator = half + half_max[name_id] * count
             denominator = query_cost + floor_cost[name_id]
+            conflicts = subst[name_id] - count
+            if query_left < conflicts:
+                conflicts = query_left
             if conflicts > 0:
-                denominator += conflicts * CONFLICT_MIN_WEIGHT
-                bound = (half + half_max[name_id] * count) / denominator
+                if conflicts > 3:
+                    conflicts = 3
+                bound = numerator / (denominator + conflicts * CONFLICT_MIN_WEIGHT)
                 bound *= CONFLICT_FACTOR**conflicts
             else:
-                bound = (half + half_max[name_id] * count) / denominator
+                bound = numerator / denominator
             if bound >= floor:
                 out.append(name_id)
         return out

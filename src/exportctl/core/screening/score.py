@@ -27,7 +27,8 @@ from exportctl.core.screening.align import (
     span_keys,
     target_keys,
 )
-from exportctl.core.screening.analyse import ORGANISATION_SCHEMAS, NameForm
+from exportctl.core.screening.analyse import NameForm
+from exportctl.core.screening.analyse_cjk import ORGANISATION_SCHEMAS
 from exportctl.core.screening.chinese import is_syllable
 from exportctl.core.screening.normalise import ARABIC, HAN, HEBREW
 from exportctl.core.screening.similarity import similarity
@@ -49,7 +50,7 @@ DEFAULT_THRESHOLD = 0.7
 PERSON, ORGANISATION = "person", "organisation"
 
 WEIGHT = {NAME: 1.0, GENERIC: 0.35, REGION: 0.45, FORM: 0.12, STOP: 0.08, TITLE: 0.05,
-          NUMBER: 0.5, INITIAL: 0.5}  # fmt: skip
+          NUMBER: 0.3, INITIAL: 0.5}  # fmt: skip
 # Cost of an unaligned part, by kind of name: extra middle names are normal for people; extra
 # distinctive or descriptive words are not for organisations (Lockheed Martin Space Systems is
 # not Lockheed Martin Corporation).
@@ -57,15 +58,18 @@ EXTRA = {
     PERSON: {NAME: 0.5, GENERIC: 0.5, REGION: 0.5, FORM: 0.04, STOP: 0.02, TITLE: 0.005,
              NUMBER: 0.15, INITIAL: 0.2},
     ORGANISATION: {NAME: 1.0, GENERIC: 0.5, REGION: 0.5, FORM: 0.06, STOP: 0.03, TITLE: 0.01,
-                   NUMBER: 0.5, INITIAL: 0.5},
+                   NUMBER: 0.25, INITIAL: 0.5},
 }  # fmt: skip
 PERSON_FURTHER_EXTRA = 0.35
+SINGLE_NAME_EXTRA = 0.8  # the first extra part when the other name is a single word
 FRAME_EXTRA = 0.1  # unaligned region/industry words around a Chinese trade name
 CHINESE_PERSON_EXTRA = 1.0  # an extra part next to a Chinese personal name is another name
 COMMON_NAME_CAP = 0.65  # a two-syllable Chinese name alone (张玉, Wang Lei) cannot alert
 CONFLICT_FACTOR = 0.75
 MIN_CREDIT = 0.3  # weaker part matches are not alignments (they are conflicts)
-SUBSTANTIVE = frozenset({NAME, GENERIC, REGION, NUMBER, INITIAL})
+# Parts whose difference is a conflict; series numbers (Fund V / Fund VI, 2004-1 / 2004-2) are
+# compared but a different number only costs its weight.
+SUBSTANTIVE = frozenset({NAME, GENERIC, REGION, INITIAL})
 
 
 class Comparison(NamedTuple):
@@ -85,31 +89,42 @@ class CompareCache:
     List-side data is cached by object identity (list tokens and names live as long as the index);
     query-side data is recomputed for every query (start_query)."""
 
-    def __init__(self) -> None:
-        self.targets: dict[int, frozenset[str]] = {}
-        self.spans: dict[int, list[Span]] = {}
+    def __init__(self, shared: CompareCache | None = None) -> None:
+        # list-side caches may be shared between queries (and threads: dict updates are atomic)
+        self.targets: dict[int, frozenset[str]] = shared.targets if shared else {}
+        self.spans: dict[int, list[Span]] = shared.spans if shared else {}
         self.similarities: dict[int, tuple[float, str]] = {}
-        self.query_targets: list[frozenset[str]] = []
-        self.query_spans: list[Span] = []
+        self.query: tuple[Token, ...] = ()
+        self.query_keys: dict[bool, tuple[list[frozenset[str]], list[Span]]] = {}
 
     def start_query(self, query: NameForm) -> None:
         self.similarities = {}
-        self.query_targets = [target_keys(t) for t in query.tokens]
-        self.query_spans = span_keys(query.tokens)
+        self.query = query.tokens
+        self.query_keys = {}
 
-    def list_targets(self, tokens: tuple[Token, ...]) -> list[frozenset[str]]:
+    def query_targets_spans(self, consonants: bool) -> tuple[list[frozenset[str]], list[Span]]:
+        found = self.query_keys.get(consonants)
+        if found is None:
+            found = ([target_keys(t, consonants) for t in self.query],
+                     span_keys(self.query, consonants))  # fmt: skip
+            self.query_keys[consonants] = found
+        return found
+
+    def list_targets(self, tokens: tuple[Token, ...], consonants: bool) -> list[frozenset[str]]:
         out = []
         for token in tokens:
-            found = self.targets.get(id(token))
+            key = id(token) * 2 + consonants
+            found = self.targets.get(key)
             if found is None:
-                found = self.targets[id(token)] = target_keys(token)
+                found = self.targets[key] = target_keys(token, consonants)
             out.append(found)
         return out
 
-    def list_spans(self, tokens: tuple[Token, ...]) -> list[Span]:
-        found = self.spans.get(id(tokens))
+    def list_spans(self, tokens: tuple[Token, ...], consonants: bool) -> list[Span]:
+        key = id(tokens) * 2 + consonants
+        found = self.spans.get(key)
         if found is None:
-            found = self.spans[id(tokens)] = span_keys(tokens)
+            found = self.spans[key] = span_keys(tokens, consonants)
         return found
 
 
@@ -169,9 +184,10 @@ def compare(q: NameForm, c: NameForm, mode: str, cache: CompareCache | None = No
                 if credit > best_c[j]:
                     best_c[j] = credit
     consonantal = _consonantal(qt) or _consonantal(ct)
-    if cache is not None and not consonantal:
-        spans = (cache.query_spans, cache.list_spans(ct))
-        targets = (cache.query_targets, cache.list_targets(ct))
+    if cache is not None:
+        query_targets, query_spans = cache.query_targets_spans(consonantal)
+        spans = (query_spans, cache.list_spans(ct, consonantal))
+        targets = (query_targets, cache.list_targets(ct, consonantal))
     else:
         spans = (span_keys(qt, consonantal), span_keys(ct, consonantal))
         targets = ([target_keys(t, consonantal) for t in qt],
@@ -269,6 +285,9 @@ def _score(qk: list[int], ck: list[int], pairs: list[Pair], mode: str, frame: bo
         aligned += (WEIGHT[qk[i]] + WEIGHT[ck[j]]) / 2
     extra = EXTRA[mode]
     penalty = 0.0
+    # one word against a longer name (a listed nickname "John", "Moreno"): weak evidence
+    single = mode == PERSON and min(sum(k in SUBSTANTIVE for k in qk),
+                                    sum(k in SUBSTANTIVE for k in ck)) == 1  # fmt: skip
     for side, (kinds, free) in enumerate(((qk, q_free), (ck, c_free))):
         extra_names = 0
         for index in free:
@@ -280,6 +299,8 @@ def _score(qk: list[int], ck: list[int], pairs: list[Pair], mode: str, frame: bo
                 extra_names += 1
                 if frame:
                     cost = CHINESE_PERSON_EXTRA  # Chinese names have no middle names
+                elif single and extra_names == 1:
+                    cost = SINGLE_NAME_EXTRA
                 elif extra_names > 1:
                     cost = PERSON_FURTHER_EXTRA  # a second middle name costs less than the first
             if frame and mode == ORGANISATION and kind in (GENERIC, REGION):

@@ -15,12 +15,18 @@ from exportctl.core.screening import qualifiers
 from exportctl.core.screening.analyse import analyse_name
 from exportctl.core.screening.explain import Adjustment, Explanation, explain
 from exportctl.core.screening.index import ScreeningIndex
-from exportctl.core.screening.score import DEFAULT_THRESHOLD, Comparison, compare, pair_mode
+from exportctl.core.screening.score import (
+    DEFAULT_THRESHOLD,
+    CompareCache,
+    Comparison,
+    compare,
+    pair_mode,
+)
 from exportctl.reference.lists import LISTS
 from exportctl.reference.records import Designation, Identifier
 
-CANDIDATES = 50  # names scored in full per query
-BOUND_SLACK = 0.1  # candidate bounds ignore fuzzy matches the keys do not catch: keep a margin
+CANDIDATES = 80  # names scored in full per query
+BOUND_SLACK = 0.05  # candidate bounds ignore fuzzy matches the keys do not catch: keep a margin
 
 
 @dataclass(frozen=True)
@@ -90,7 +96,7 @@ def screen(index: ScreeningIndex, query: Query, threshold: float = DEFAULT_THRES
     form = analyse_name(query.name, query.schema)
     if not form.tokens:
         return []
-    cache = index.compare_cache
+    cache = CompareCache(index.compare_cache)  # per query; list-side caches shared
     cache.start_query(form)
     floor = threshold - qualifiers.max_boost(query.country, query.birth_date, query.identifiers)
     best: dict[int, tuple[float, int, Comparison, tuple[Adjustment, ...]]] = {}
@@ -99,6 +105,8 @@ def screen(index: ScreeningIndex, query: Query, threshold: float = DEFAULT_THRES
         facts = index.facts(indexed.record)
         mode = pair_mode(form, indexed.form, query.schema, facts.schema)
         comparison = compare(form, indexed.form, mode, cache, floor)
+        if comparison.score < floor:
+            continue  # even the best qualifiers cannot lift it to the threshold
         changes = qualifiers.adjustments(facts, query.schema, query.country, query.birth_date,
                                          query.identifiers)  # fmt: skip
         score = qualifiers.apply(comparison.score, changes)
@@ -117,9 +125,3 @@ def screen(index: ScreeningIndex, query: Query, threshold: float = DEFAULT_THRES
                         record.designations))  # fmt: skip
     hits.sort(key=lambda h: (-h.score, h.source, h.entity_key))
     return hits[:limit]
-
-
-def best_score(index: ScreeningIndex, query: Query) -> tuple[float, str | None]:
-    """The best score of any record and its key, alerting or not (for benchmarks)."""
-    hits = screen(index, query, threshold=0.0, limit=1)
-    return (hits[0].score, hits[0].entity_key) if hits else (0.0, None)

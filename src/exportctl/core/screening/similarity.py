@@ -27,6 +27,7 @@ from exportctl.core.screening.tokens import (
     INITIAL,
     NUMBER,
     PINYIN,
+    PINYIN_TRADE,
     Token,
 )
 from exportctl.core.screening.vocabulary import lexicon
@@ -51,21 +52,26 @@ _CONSONANTAL = (ARABIC, HEBREW)
 _LATIN_LIKE = (LATIN,)
 
 
+FUZZY_FLOOR = 0.55  # below this share of equal characters a spelling difference earns nothing
+FUZZY_POWER = 0.7  # credit = ((similarity - floor) / (1 - floor)) ** power
+
+
 def fuzzy_credit(a: str, b: str) -> float:
-    """Credit for a spelling difference: 0 below 60 % similarity, 1 for equal strings."""
+    """Credit for a spelling difference: 0 at or below FUZZY_FLOOR similarity (OSA edit
+    distance over the longer length), 1 for equal strings."""
     if a == b:
         return 1.0
     longest = max(len(a), len(b))
     if longest < 3:
         return 0.0
-    limit = int(longest * 0.4)
+    limit = int(longest * 0.45)
     distance = OSA.distance(a, b, score_cutoff=limit)
     if distance > limit:
         return 0.0
     similarity = 1.0 - distance / longest
-    if similarity <= 0.6:
+    if similarity <= FUZZY_FLOOR:
         return 0.0
-    return float(((similarity - 0.6) / 0.4) ** 0.8)
+    return float(((similarity - FUZZY_FLOOR) / (1.0 - FUZZY_FLOOR)) ** FUZZY_POWER)
 
 
 def similarity(a: Token, b: Token) -> tuple[float, str]:
@@ -111,7 +117,7 @@ def similarity(a: Token, b: Token) -> tuple[float, str]:
 
 def _derived_kind(a: Token, b: Token, default: str) -> str:
     for token in (a, b):
-        if token.how == PINYIN:
+        if token.how in (PINYIN, PINYIN_TRADE):
             return PINYIN_MATCH
         if token.how in (TRANSLITERATION, TRANSLATION, ABBREVIATION):
             return token.how
@@ -162,6 +168,8 @@ def _consonantal(a: Token, b: Token) -> tuple[float, str]:
         return 0.0, NONE
     if credit and not _long_vowels_agree(a, b):
         credit *= 0.6
+    if credit and not _onsets_agree(a, b):
+        credit *= 0.5
     return (credit, TRANSLITERATION) if credit else (0.0, NONE)
 
 
@@ -179,6 +187,20 @@ def _long_vowels_agree(a: Token, b: Token) -> bool:
             return False
         position += 1
     return True
+
+
+_ARABIC_VOWEL_ONSET = frozenset("اأإآعءئؤ")
+
+
+def _onsets_agree(a: Token, b: Token) -> bool:
+    """A word starting with alif/ain/hamza starts with a vowel in Latin (Abdullah, Iraqi), and
+    a word starting with a consonant letter does not (Padilla is not عبدالله)."""
+    arabic, other = (a, b) if a.script in _CONSONANTAL else (b, a)
+    if other.script in _CONSONANTAL or not arabic.surface or not other.text:
+        return True
+    vowel_onset = arabic.surface[0] in _ARABIC_VOWEL_ONSET
+    latin_vowel = other.text[0] in "aeiou"
+    return vowel_onset == latin_vowel or arabic.surface[0] in "وي"
 
 
 _VOWEL_CLASS = {"w": "u", "o": "u", "u": "u", "y": "i", "i": "i", "e": "i"}
@@ -207,6 +229,11 @@ def _sound_credit(zh_key: str, latin_key: str) -> float:
     return 0.0
 
 
+def _spelling_close(a: str, b: str) -> bool:
+    """Half the letters in place at least: Zelenskyy/Selenskyj yes, Thomas/Daamoush no."""
+    return OSA.normalized_similarity(a, b) >= 0.55
+
+
 def _other_gender(a: str, b: str) -> bool:
     """Given names that differ only in a final a/o (or -a/-ah) ending mark the other gender."""
     if len(a) < 4 or len(b) < 4 or (a[:-1] != b[:-1] and a.rstrip("h")[:-1] != b.rstrip("h")[:-1]):
@@ -217,19 +244,19 @@ def _other_gender(a: str, b: str) -> bool:
 
 def _han_latin(han: Token, latin: Token) -> tuple[float, str]:
     """A Han-derived token (pinyin, transliterated foreign name, translation) against a Latin one."""
-    if han.how in (PINYIN, TRANSLITERATION) and han.syllables:
+    if han.how in (PINYIN, PINYIN_TRADE, TRANSLITERATION) and han.syllables:
         readings = romanisation_readings(latin.text)
         if han.text in readings:
             return 0.92, ROMANISATION
-        if han.how == PINYIN and readings:
+        if han.how in (PINYIN, PINYIN_TRADE) and readings:
             return 0.0, NONE  # other Chinese syllables: another name (Yang is not Ying)
         best = fuzzy_credit(han.text, latin.text)
         how = TYPO if best else NONE
-        if len(latin.text) >= 3 and len(han.syllables) >= 2:
+        if han.how != PINYIN and len(latin.text) >= 3 and len(han.syllables) >= 2:
             # a foreign name written in Chinese (托德 = Todd), or an English brand name for a
-            # Chinese trade name (信诺 = Sinno): compare the consonants both keep
+            # Chinese trade name (信诺 = Sinno); not a person's English name (凯翔 is not Jason)
             credit = _sound_credit(chinese_sound_key(han.syllables), latin_sound_key(latin.text))
-            if han.how == PINYIN:
+            if han.how == PINYIN_TRADE:
                 credit *= 0.85
             if credit > best:
                 best, how = credit, TRANSLITERATION
@@ -245,10 +272,10 @@ def _latin_pair(a: Token, b: Token) -> tuple[float, str]:
     how = TYPO if credit else NONE
     if credit >= 0.9:
         return credit, how
-    if a.pkey == b.pkey and len(a.pkey) >= 3:
-        # same sound class: strong for long words, weak for short ones (Mario/Maria, Cook/Cock)
+    if a.pkey == b.pkey and len(a.pkey) >= 3 and _spelling_close(a.text, b.text):
+        # same sound class: strong for long words, weak for short ones (Moore/Moreau, Cook/Cock)
         longest = max(len(a.text), len(b.text))
-        phonetic_credit = 0.85 if longest >= 8 else 0.75 if longest >= 7 else 0.5
+        phonetic_credit = 0.85 if longest >= 8 else 0.75 if longest >= 7 else 0.35
         if phonetic_credit > credit:
             return phonetic_credit, PHONETIC
     if credit < 0.8 and a.kind == GENERIC and b.kind == GENERIC:

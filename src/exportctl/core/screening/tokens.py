@@ -22,7 +22,8 @@ KIND_NAMES = ("name", "generic", "region", "legal_form", "particle", "title", "n
 
 # How a token's comparable text was obtained from the name as written.
 AS_WRITTEN = ""
-PINYIN = "pinyin"  # Han characters read in Mandarin pinyin
+PINYIN = "pinyin"  # Han characters read in Mandarin pinyin (a person's name)
+PINYIN_TRADE = "pinyin_trade"  # a Chinese trade name in pinyin (may have an English brand name)
 TRANSLATION = "translation"  # Chinese industry/organisation word translated to English
 TRANSLITERATION = "transliteration"  # Cyrillic/Greek/Arabic/Hangul/Kana to Latin
 ABBREVIATION = "abbreviation"
