@@ -20,9 +20,10 @@ def fixed_today(monkeypatch):
 @pytest.fixture
 def small_screening(monkeypatch):
     """Screening against the Chinese lists only keeps the suite fast; same code path."""
-    from exportctl.parties.models import Entity
-    from exportctl.screening import index_cache, services as screening_services
     from exportctl.determination import knowledge_db
+    from exportctl.parties.models import Entity
+    from exportctl.screening import index_cache
+    from exportctl.screening import services as screening_services
 
     active = Entity.objects.filter(removed_at__isnull=True, source__in=("mofcom", "uel", "mfa"))
     records, ids = index_cache.records_for(active)

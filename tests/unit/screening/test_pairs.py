@@ -144,3 +144,12 @@ def test_score_is_between_zero_and_one(a, b):
 @settings(max_examples=50, deadline=None)
 def test_a_name_matches_itself(name):
     assert score_names(name, name).score >= 0.99
+
+
+def test_explanation_serialises_to_json_with_both_texts():
+    import json
+
+    data = score_names("华为技术有限公司", "Huawei Technologies").explanation.to_json()
+    assert json.loads(json.dumps(data, ensure_ascii=False)) == data
+    assert data["matches"][0]["how"] == "pinyin"
+    assert "汉字拼音" in data["text_zh"]

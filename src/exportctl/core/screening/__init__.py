@@ -29,8 +29,14 @@ Public API (stable; other packages call only these names)::
            threshold=DEFAULT_THRESHOLD, limit=10) -> list[Hit]
         Records whose best name scores >= threshold, best first. A Hit has `entity_key`,
         `source`, `schema`, `caption`, `matched_name`, `score` (after qualifiers), `name_score`,
-        `explanation` (structured `Explanation`), `designations` (list, announcement, measures,
-        status from the record) and `text_en` / `text_zh` (human-readable, both languages).
+        `explanation` (structured `Explanation`, `.to_json()` for storage), `designations` (list,
+        announcement, measures, status from the record) and `text_en` / `text_zh`
+        (human-readable, both languages).
+
+    Policy notes: a two-syllable Chinese personal name alone (张伟 / Zhang Wei) is held at 0.65,
+    below the threshold, until a birth date, nationality or identifier corroborates it;
+    `screen` lowers or raises scores by schema, country, birth date and identifiers and writes
+    each change into the explanation. A ScreeningIndex may be shared by threads.
 
 Modules: normalise (Unicode, case, punctuation, scripts), vocabulary (data/*.tsv: legal forms,
 bilingual organisation and industry terms, regions, name parts, Chinese surnames, each with its

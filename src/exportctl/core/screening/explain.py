@@ -8,7 +8,10 @@ guidance of MOFCOM, 2021): the explanation is what the officer reads and what th
 
 from __future__ import annotations
 
+import dataclasses
+import json
 from dataclasses import dataclass
+from typing import Any
 
 from exportctl.core.screening.analyse import NameForm
 from exportctl.core.screening.normalise import HAN, to_simplified
@@ -100,6 +103,13 @@ class Explanation:
     list_unmatched: tuple[tuple[str, str], ...]  # (part, kind) only in the list name
     adjustments: tuple[Adjustment, ...] = ()
     common_name: bool = False  # capped: a two-syllable Chinese name alone
+
+    def to_json(self) -> dict[str, Any]:
+        """The explanation as plain JSON data (for storing with the hit), texts included."""
+        data = dataclasses.asdict(self)
+        data["text_en"], data["text_zh"] = self.text_en(), self.text_zh()
+        plain: dict[str, Any] = json.loads(json.dumps(data, ensure_ascii=False))  # tuples -> lists
+        return plain
 
     def text_en(self) -> str:
         verdict = "alert" if self.score >= self.threshold else "no alert"
