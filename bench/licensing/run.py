@@ -230,8 +230,8 @@ def main() -> int:
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--requests", type=int, default=1000)
     parser.add_argument("--port", type=int, default=8765)
-    parser.add_argument("--workers", type=int, default=os.cpu_count() or 2)
-    parser.add_argument("--threads", type=int, default=8)
+    parser.add_argument("--workers", type=int, default=(os.cpu_count() or 2) + 1)
+    parser.add_argument("--threads", type=int, default=2)
     parser.add_argument(
         "--keep", action="store_true", help="keep the seeded database for profiling"
     )
