@@ -309,20 +309,7 @@ def queue(request: HttpRequest) -> HttpResponse:
     )
     page = Paginator(qs, 50).get_page(request.GET.get("page"))
     memo: dict[date, int] = {}  # cases due the same day have the same working days left
-    kinds, statuses = dict(Application.Kind.choices), dict(Application.Status.choices)
-    # Plain rows, labels resolved once: the queue is the busiest page officers have.
-    rows = [
-        {
-            "pk": a.pk,
-            "reference": a.reference,
-            "applicant": a.organisation.name_zh,
-            "destination": a.destination,
-            "kind": kinds.get(a.kind, a.kind),
-            "status": statuses.get(a.status, a.status),
-            "clock": queue_clock(a, today, memo),
-        }
-        for a in page
-    ]
+    rows = [(a, queue_clock(a, today, memo)) for a in page]
     return render(request, "licensing/queue.html", {"rows": rows, "page": page, "today": today})
 
 
