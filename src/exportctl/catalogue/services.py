@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -25,6 +24,7 @@ from exportctl.core.errors import InvalidInput, MalformedFile
 from exportctl.core.textnorm import fold
 from exportctl.reference import catalogue_build as snapshot
 from exportctl.reference import catalogue_records as rec
+from exportctl.reference.formats.rawfile import file_sha256
 
 SNAPSHOT_DIR = Path(snapshot.__file__).resolve().parent / "snapshot" / "catalogue"
 
@@ -35,10 +35,6 @@ CATALOGUE_SOURCES: dict[str, tuple[str, str]] = {
     "announcements": ("announcements.jsonl.gz", "MOFCOM announcements and legal texts"),
     "control_list": ("control_entries.jsonl.gz", "Dual-Use Items Export Control List"),
 }
-
-
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def _sync(
@@ -189,7 +185,7 @@ def import_catalogue(source: str, path: Path | None = None, *, actor: Any = None
     path = path or SNAPSHOT_DIR / CATALOGUE_SOURCES[source][0]
     if not path.exists():
         raise InvalidInput(f"file not found: {path}")
-    digest = _sha256(path)
+    digest = file_sha256(path)
     reader, applier = READERS[source]
     try:
         parsed = reader(path)  # validates everything before the database is touched

@@ -63,12 +63,6 @@ class Clock:
     overdue: bool
     note: str
 
-    @property
-    def sort_key(self) -> tuple[int, int]:
-        if self.remaining is None:
-            return (1, 10**6)
-        return (0, self.remaining)
-
 
 def pauses(app: Application, today: date) -> list[Pause]:
     return [Pause(p.started_on, p.ended_on or today, p.reason) for p in app.pauses.all()]

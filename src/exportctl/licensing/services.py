@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
@@ -557,13 +556,6 @@ def licence_step(licence: Licence, actor: Any, name: str, note: str = "") -> Lic
             reverse("licensing:licence", args=[licence.pk]),
         )
     return licence
-
-
-@dataclass(frozen=True)
-class NewApplication:
-    kind: str
-    destination: str
-    movement: str = "export"
 
 
 def create_application(

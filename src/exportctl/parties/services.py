@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -14,6 +13,7 @@ from exportctl.core.errors import InvalidInput, MalformedFile, NotFound
 from exportctl.core.textnorm import compact
 from exportctl.parties.importing import ImportResult, import_snapshot, record_rejection
 from exportctl.parties.models import Designation, Entity, ImportRun
+from exportctl.reference.formats.rawfile import file_sha256
 from exportctl.reference.lists import LISTS
 from exportctl.reference.parties_snapshot import is_snapshot, read_snapshot
 from exportctl.reference.sources import SOURCES
@@ -25,14 +25,6 @@ def bundled_file(source: str) -> Path:
     return SNAPSHOT_DIR / f"{source}.jsonl.gz"
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
 def import_source(source: str, path: Path | None = None, *, actor: Any = None) -> ImportResult:
     """Import `source` from `path` (official format or exportctl snapshot; default: bundled)."""
     if source not in SOURCES:
@@ -40,7 +32,7 @@ def import_source(source: str, path: Path | None = None, *, actor: Any = None) -
     path = path or bundled_file(source)
     if not path.exists():
         raise InvalidInput(f"file not found: {path}")
-    digest = _sha256(path)
+    digest = file_sha256(path)
     try:
         if is_snapshot(path):
             snapshot, file_format = read_snapshot(path), "exportctl-snapshot"

@@ -111,7 +111,6 @@ class ScreeningOutcome:
     subject: Subject
     hits: list[Hit]  # every current hit of the subject (new and earlier)
     new_hits: list[Hit]
-    engine_hits: list[EngineHit]
 
 
 def screen_party(
@@ -163,7 +162,7 @@ def screen_party(
                 "new_hits": len(new),
             },
         )
-    return ScreeningOutcome(subject, list(subject.hits.select_related("entity")), new, found)
+    return ScreeningOutcome(subject, list(subject.hits.select_related("entity")), new)
 
 
 # ---- review of hits: open -> false_positive | true_match_proposed -> true_match (other person) | open

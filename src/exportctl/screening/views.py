@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import time
 
 from django.contrib import messages
@@ -100,8 +102,6 @@ def _screen_file(request: HttpRequest, name: str, data: bytes, all_hits: bool) -
     header, rows = read_rows(data, name)
     loaded = current_index()
     columns, results = screen_rows(rows, header, all_hits=all_hits, loaded=loaded)
-    import io
-
     buffer = io.BytesIO()
     write_csv(columns, results, buffer)
     with transaction.atomic():
@@ -135,9 +135,6 @@ def file_run(request: HttpRequest, pk: int) -> HttpResponse:
         )
         response["Content-Disposition"] = f'attachment; filename="screening-{run.pk}.csv"'
         return response
-    import csv
-    import io
-
     rows = list(csv.DictReader(io.StringIO(run.result_csv)))
     return render(request, "screening/file_run.html", {"run": run, "rows": rows[:500]})
 

@@ -99,3 +99,12 @@ def files_digest(files: Iterable[tuple[str, bytes]]) -> str:
     """Digest of several files: sha256 of their `sha256sum`-style manifest lines, sorted by path."""
     lines = sorted(f"{hashlib.sha256(raw).hexdigest()}  {name}\n" for name, raw in files)
     return hashlib.sha256("".join(lines).encode("utf-8")).hexdigest()
+
+
+def file_sha256(path: Path | str) -> str:
+    """SHA-256 of a file's bytes, read in chunks (the digest an import records)."""
+    digest = hashlib.sha256()
+    with Path(path).open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
