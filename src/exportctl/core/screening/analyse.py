@@ -29,6 +29,7 @@ from exportctl.core.screening.normalise import (
     HAN,
     HANGUL,
     LATIN,
+    NAME_DOTS,
     dominant_script,
     fold_latin,
     normalise_name,
@@ -102,6 +103,9 @@ def analyse_name(name: str, schema: str | None = None) -> NameForm:
     runs = split_runs(normalised)
     hangul_text = "".join(t for s, t in runs if s == HANGUL)
     korean_person = not org_schema and is_korean_person_word(hangul_text, HANGUL)
+    # the middle dot (间隔号) separates the parts of foreign and minority names written in Han
+    # characters (GB/T 15834-2011 Art. 4.15): such a name is compared by sound, not as Chinese
+    foreign = any(dot in name for dot in NAME_DOTS)
 
     def flush() -> None:
         nonlocal person
@@ -109,7 +113,7 @@ def analyse_name(name: str, schema: str | None = None) -> NameForm:
             tokens.extend(_latin_tokens(words, org_schema))
             words.clear()
         if han_chunks:
-            han_parts, han_person = han_tokens(han_chunks, schema)
+            han_parts, han_person = han_tokens(han_chunks, schema, foreign)
             tokens.extend(han_parts)
             person = person or han_person
             han_chunks.clear()
@@ -146,11 +150,15 @@ def analyse_name(name: str, schema: str | None = None) -> NameForm:
     if person_schema:
         org = False
     names = [t for t in tokens if t.kind == NAME]
+    # the region part is optional (Decree No. 734 Art. 6: enterprises under the State Council and
+    # some others may omit it), so a Han enterprise name has the frame with or without one
     frame = (
         org
         and bool(names)
-        and any(t.kind == REGION for t in tokens[:1])
-        and (any(t.script == HAN for t in tokens) or _starts_with_chinese_region(tokens))
+        and (
+            (tokens[0].kind == REGION and _starts_with_chinese_region(tokens))
+            or (tokens[0].script == HAN and tokens[0].kind in (REGION, NAME))
+        )
     ) or (not org and chinese_person(tokens))
     return NameForm(
         name, normalised, dominant_script(normalised), tuple(tokens), org, person, frame

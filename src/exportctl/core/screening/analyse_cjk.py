@@ -67,13 +67,15 @@ def han_entry_token(surface: str, entries: list[LexEntry]) -> Token:
                   alts, syllables)  # fmt: skip
 
 
-def han_tokens(chunks: list[str], schema: str | None) -> tuple[list[Token], bool]:
-    """Tokens of a Han name: personal name (Chinese or transliterated) or enterprise name."""
+def han_tokens(chunks: list[str], schema: str | None, foreign: bool = False
+               ) -> tuple[list[Token], bool]:  # fmt: skip
+    """Tokens of a Han name: personal name (Chinese or transliterated) or enterprise name;
+    `foreign`: the name was written with a middle dot, so it is a transliterated foreign name."""
     text = "".join(chunks)
     segments = chinese.segment_organisation(chunks)
     has_org_words = any(e.org or e.kind in (FORM, GENERIC) for s in segments for e in s.entries)
     if schema == "Person" or (schema not in ORGANISATION_SCHEMAS and not has_org_words):
-        if chinese.is_transliteration(text):
+        if foreign or chinese.is_transliteration(text):
             # 托德·斯坦恩: a foreign name written in Chinese, compared by sound
             return [_pinyin_token(chunk, TRANSLITERATION) for chunk in chunks], True
         if len(chunks) > 1:
@@ -101,8 +103,8 @@ def han_tokens(chunks: list[str], schema: str | None) -> tuple[list[Token], bool
             tokens.append(han_entry_token(segment.surface, list(segment.entries)))
         else:
             # a trade name in pinyin (华为 = Huawei) or a foreign name transliterated (拉法特)
-            foreign = chinese.is_transliteration(segment.surface)
-            how = TRANSLITERATION if foreign else PINYIN_TRADE
+            sound = foreign or chinese.is_transliteration(segment.surface)
+            how = TRANSLITERATION if sound else PINYIN_TRADE
             tokens.append(_pinyin_token(segment.surface, how))
     return tokens, False
 
@@ -115,7 +117,8 @@ def _surname_token(surname: str) -> Token:
 
 def _pinyin_token(surface: str, how: str = PINYIN) -> Token:
     syllables = chinese.han_syllables(surface)
-    return make_token("".join(syllables), NAME, NAME, (), surface, how, HAN, (), syllables)
+    alts = chinese.other_readings(surface) if how == PINYIN else ()
+    return make_token("".join(syllables), NAME, NAME, (), surface, how, HAN, alts, syllables)
 
 
 def korean_person_tokens(word: str) -> list[Token]:

@@ -13,7 +13,7 @@ import itertools
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pypinyin import Style, lazy_pinyin
+from pypinyin import Style, lazy_pinyin, pinyin
 
 from exportctl.core.screening.normalise import fold_latin
 from exportctl.core.screening.vocabulary import (
@@ -102,7 +102,8 @@ def wade_giles(syllable: str) -> tuple[str, ...]:
     if final == "e" and initial in ("g", "k", "h"):
         final = "o"
     heads = _WG_INITIALS.get(initial, (initial,))
-    return tuple(head + final for head in heads)
+    finals = (final, "eh") if final == "e" else (final,)  # ê also printed -eh: Chu Teh (朱德)
+    return tuple(head + f for head in heads for f in finals)
 
 
 # Chinese postal romanisation syllables that neither pinyin nor Wade-Giles produce (Tsinghua,
@@ -218,6 +219,28 @@ def han_syllables(text: str) -> tuple[str, ...]:
         else:
             out.extend(w for w in fold_latin(item).split() if w.isalnum())
     return tuple(out)
+
+
+@lru_cache(maxsize=65536)
+def other_readings(text: str, limit: int = 4) -> tuple[str, ...]:
+    """Other pinyin readings of a short Han name made of polyphonic characters (多音字: 勒 le/lei,
+    重 zhong/chong), joined; the most likely reading (han_syllables) is not among them.
+
+    Names keep readings that phrase context would not choose (董勒成 = Dong Lecheng), so a name
+    is compared with every reading the dictionary gives (pypinyin heteronyms, from the Unihan
+    kMandarin/kHanyuPinyin fields), at most `limit` of them.
+    """
+    if len(text) > 4:
+        return ()
+    options = [
+        [r.replace("ü", "u").replace("v", "u") for r in readings[:3]]
+        for readings in pinyin(text, style=Style.NORMAL, heteronym=True, errors="ignore")
+    ]
+    if len(options) != len(text) or all(len(o) == 1 for o in options):
+        return ()
+    first = "".join(han_syllables(text))
+    out = dict.fromkeys("".join(c) for c in itertools.islice(itertools.product(*options), 12))
+    return tuple(r for r in out if r != first and r.isalpha())[:limit]
 
 
 @dataclass(frozen=True)

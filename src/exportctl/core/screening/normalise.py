@@ -35,7 +35,7 @@ _T2S = OpenCC("t2s")
 # Apostrophes and quote-like marks that sit inside words (Qa'ida, O'Brien, Mu'tassim).
 _APOSTROPHES = "'’‘`´ʼʻʹʾʿ′"
 # Middle dots separate given and family names in Chinese/Japanese renderings of foreign names.
-_NAME_DOTS = "·・•‧∙"
+NAME_DOTS = "·・•‧∙"
 _DOTTED_INITIALS = re.compile(r"(?<![^\W\d_])((?:[^\W\d_]\.\s?-?){2,}[^\W\d_]?)(?![^\W\d_])")
 _POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
 _APOSTROPHE_RE = re.compile("[" + re.escape(_APOSTROPHES) + "]")
@@ -110,7 +110,7 @@ def normalise_name(name: str) -> str:
     text = _APOSTROPHE_RE.sub("", text)
     text = _DOTTED_INITIALS.sub(lambda m: re.sub(r"[\s.\-]", "", m.group(1)) + " ", text)
     text = text.replace("&", " and ").replace("+", " and ")
-    for dot in _NAME_DOTS:
+    for dot in NAME_DOTS:
         text = text.replace(dot, " ")
     parts = [p for p in _SPLIT_RE.split(text) if p]
     return " ".join(parts)

@@ -219,6 +219,10 @@ def _sound_credit(zh_key: str, latin_key: str) -> float:
     """Credit for two consonant skeletons; nasals (n/ng) Chinese adds or drops are optional."""
     if not zh_key or not latin_key:
         return 0.0
+    if zh_key != latin_key and zh_key.rstrip("L") == latin_key.rstrip("L"):
+        # a final -er/-l is written 尔 or left out (Gallagher = 加拉格尔, Rudder = 鲁德): Xinhua
+        # transliteration tables (英语姓名译名手册, 译音表) for non-rhotic English
+        zh_key = latin_key = zh_key.rstrip("L")
     if zh_key == latin_key:
         return 0.85 if len(zh_key) >= 3 else 0.7 if len(zh_key) == 2 else 0.55
     bare_zh, bare_latin = zh_key.replace("N", ""), latin_key.replace("N", "")
@@ -248,6 +252,8 @@ def _han_latin(han: Token, latin: Token) -> tuple[float, str]:
         readings = romanisation_readings(latin.text)
         if han.text in readings:
             return 0.92, ROMANISATION
+        if han.alts and not readings.isdisjoint(han.alts):
+            return 0.85, ROMANISATION  # another reading of a polyphonic character
         if han.how in (PINYIN, PINYIN_TRADE) and readings:
             return 0.0, NONE  # other Chinese syllables: another name (Yang is not Ying)
         best = fuzzy_credit(han.text, latin.text)

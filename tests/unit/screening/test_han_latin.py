@@ -1,0 +1,49 @@
+"""Han <-> Latin knowledge: foreign names written with the middle dot, polyphonic characters,
+Wade-Giles -eh, the optional region of an enterprise name.
+
+Cases are names from MOFCOM notices (Unreliable Entity List, countermeasure lists) and the UK
+Sanctions List with their official English forms.
+"""
+
+from __future__ import annotations
+
+from exportctl.core.screening import DEFAULT_THRESHOLD, score_names
+from exportctl.core.screening.analyse import analyse_name
+from exportctl.core.screening.chinese import other_readings, romanisation_readings, wade_giles
+from exportctl.core.screening.tokens import TRANSLITERATION
+
+
+def test_middle_dot_marks_a_transliterated_foreign_name():
+    # GB/T 15834-2011 Art. 4.15: 间隔号 between the parts of foreign and minority names
+    tokens = analyse_name("路易莎·杜兰特").tokens
+    assert {t.how for t in tokens} == {TRANSLITERATION}
+    assert score_names("路易莎·杜兰特", "Luisa Durante").match
+    # without the dot the same characters read as a Chinese name (路 is a surname)
+    assert {t.how for t in analyse_name("路易莎").tokens} != {TRANSLITERATION}
+
+
+def test_final_er_may_be_written_or_left_out_in_transliteration():
+    # Xinhua tables: Gallagher = 加拉格尔 (尔 written), Rudder = 鲁德 (left out)
+    assert score_names("麦克·加拉格尔", "Mike Gallagher").match
+
+
+def test_polyphonic_characters_keep_their_other_readings_in_names():
+    # 勒 reads lei in most phrases but le in the name 董勒成 (MOFCOM countermeasure list)
+    assert "lecheng" in other_readings("勒成")
+    assert score_names("董勒成", "Dong Lecheng").match
+    assert score_names("董勒成", "Dong Leicheng").match
+    assert not score_names("董勒成", "Dong Licheng").match
+
+
+def test_wade_giles_e_is_also_printed_eh():
+    # 朱德 = Chu Teh; 龙德 = Lungteh (Taiwan)
+    assert "teh" in wade_giles("de")
+    assert "longde" in romanisation_readings("lungteh")
+
+
+def test_enterprise_name_without_region_keeps_its_frame():
+    # Decree No. 734 Art. 6: the region may be omitted; 工业 (industry) is not translated
+    result = score_names("龙德造船工业股份有限公司", "Lungteh Shipbuilding Co., Ltd.")
+    assert result.score >= DEFAULT_THRESHOLD, result.explanation.text_en()
+    # another trade name is still another company
+    assert not score_names("龙德造船工业股份有限公司", "Jong Shyn Shipbuilding Co., Ltd.").match
