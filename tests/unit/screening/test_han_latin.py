@@ -11,6 +11,7 @@ from exportctl.core.screening import DEFAULT_THRESHOLD, score_names
 from exportctl.core.screening.analyse import analyse_name
 from exportctl.core.screening.chinese import other_readings, romanisation_readings, wade_giles
 from exportctl.core.screening.tokens import TRANSLITERATION
+from exportctl.core.screening.translate import renderings
 
 
 def test_middle_dot_marks_a_transliterated_foreign_name():
@@ -47,3 +48,15 @@ def test_enterprise_name_without_region_keeps_its_frame():
     assert result.score >= DEFAULT_THRESHOLD, result.explanation.text_en()
     # another trade name is still another company
     assert not score_names("龙德造船工业股份有限公司", "Jong Shyn Shipbuilding Co., Ltd.").match
+
+
+def test_trade_name_translated_by_meaning_matches_the_english_name():
+    # MOFCOM Unreliable Entity List notices print 红猫控股公司 for Red Cat Holdings, Inc. and
+    # 铁山解决方案公司 for IronMountain Solutions (CC-CEDICT: 红 red, 猫 cat, 铁 iron, 山 mountain)
+    assert "redcat" in renderings("红猫")
+    assert score_names("红猫控股公司", "Red Cat Holdings, Inc.").match
+    assert score_names("铁山解决方案公司", "IronMountain Solutions").match
+    # other words are another company
+    assert not score_names("红猫控股公司", "Blue Cat Holdings, Inc.").match
+    # a part the dictionary does not know gives no rendering (no partial translations)
+    assert renderings("红猫㐀") == ()

