@@ -60,3 +60,17 @@ def test_trade_name_translated_by_meaning_matches_the_english_name():
     assert not score_names("红猫控股公司", "Blue Cat Holdings, Inc.").match
     # a part the dictionary does not know gives no rendering (no partial translations)
     assert renderings("红猫㐀") == ()
+
+
+def test_conventional_renderings_of_foreign_given_names():
+    # Xinhua 英语姓名译名手册: 约翰 = John, 汤姆 = Tom (not sound-alike syllable by syllable)
+    assert score_names("汤姆·莫斯", "Tom Moss").match
+    assert score_names("约翰·库默", "John A. Cuomo").match
+    assert not score_names("汤姆·莫斯", "Jim Moss").match
+
+
+def test_middle_names_left_out_in_a_chinese_rendering_cost_less():
+    # MOFCOM countermeasure list: 克里斯托弗·卡斯特纳 = Christopher Douglas Kastner
+    assert score_names("克里斯托弗·卡斯特纳", "Christopher Douglas Kastner").match
+    # a different surname is still another person
+    assert not score_names("克里斯托弗·卡斯特纳", "Christopher Douglas Miller").match

@@ -28,7 +28,7 @@ from exportctl.core.screening.tokens import (
 )
 from exportctl.core.screening.translate import renderings
 from exportctl.core.screening.transliterate import korean_name_parts
-from exportctl.core.screening.vocabulary import LexEntry, chinese_surnames
+from exportctl.core.screening.vocabulary import LexEntry, chinese_surnames, foreign_given_names
 
 ORGANISATION_SCHEMAS = frozenset({"Organization", "Company", "Vessel", "Aircraft"})
 _KIND_PRIORITY = {FORM: 0, REGION: 1, GENERIC: 2, NAME: 3, STOP: 4, TITLE: 5}
@@ -78,7 +78,7 @@ def han_tokens(chunks: list[str], schema: str | None, foreign: bool = False
     if schema == "Person" or (schema not in ORGANISATION_SCHEMAS and not has_org_words):
         if foreign or chinese.is_transliteration(text):
             # 托德·斯坦恩: a foreign name written in Chinese, compared by sound
-            return [_pinyin_token(chunk, TRANSLITERATION) for chunk in chunks], True
+            return [_foreign_token(chunk) for chunk in chunks], True
         if len(chunks) > 1:
             # 玉 张 / 秀英 陳: a Chinese name written given name first, parts separated
             surnames = [c for c in chunks if c in chinese_surnames()]
@@ -123,6 +123,13 @@ def _pinyin_token(surface: str, how: str = PINYIN) -> Token:
     syllables = chinese.han_syllables(surface)
     alts = chinese.other_readings(surface) if how == PINYIN else ()
     return make_token("".join(syllables), NAME, NAME, (), surface, how, HAN, alts, syllables)
+
+
+def _foreign_token(surface: str) -> Token:
+    """A part of a foreign name written in Chinese; a conventional rendering of a given name
+    (约翰 = John) carries its Latin forms."""
+    token = _pinyin_token(surface, TRANSLITERATION)
+    return token._replace(alts=foreign_given_names().get(surface, ()))
 
 
 def korean_person_tokens(word: str) -> list[Token]:

@@ -41,6 +41,7 @@ from exportctl.core.screening.tokens import (
     REGION,
     STOP,
     TITLE,
+    TRANSLITERATION,
     Token,
 )
 
@@ -210,7 +211,8 @@ def compare(q: NameForm, c: NameForm, mode: str, cache: CompareCache | None = No
             pairs = acronym_pass(qt, ct, pairs, ck, qk, person)
     if person:
         pairs = patronymic_order(qt, ct, pairs)
-    comparison = _score(qk, ck, pairs, mode, q.chinese_frame or c.chinese_frame)
+    middle_optional = person and (_written_in_chinese(qt) or _written_in_chinese(ct))
+    comparison = _score(qk, ck, pairs, mode, q.chinese_frame or c.chinese_frame, middle_optional)
     if (
         person
         and comparison.score > COMMON_NAME_CAP
@@ -261,8 +263,15 @@ def _bound(qk: list[int], ck: list[int], best_q: list[float], best_c: list[float
     return numerator / denominator if denominator else 0.0
 
 
-def _score(qk: list[int], ck: list[int], pairs: list[Pair], mode: str, frame: bool
-           ) -> Comparison:  # fmt: skip
+def _written_in_chinese(tokens: tuple[Token, ...]) -> bool:
+    """A foreign personal name written in Chinese characters (托德·斯坦恩): Chinese renderings
+    give the given name and the surname only, middle names are left out (Xinhua, 英语姓名译名手册,
+    usage notes)."""
+    return len(tokens) >= 2 and all(t.script == HAN and t.how == TRANSLITERATION for t in tokens)
+
+
+def _score(qk: list[int], ck: list[int], pairs: list[Pair], mode: str, frame: bool,
+           middle_optional: bool = False) -> Comparison:  # fmt: skip
     matched = aligned = 0.0
     for pair in pairs:
         weight = (
@@ -303,6 +312,8 @@ def _score(qk: list[int], ck: list[int], pairs: list[Pair], mode: str, frame: bo
                     cost = SINGLE_NAME_EXTRA
                 elif extra_names > 1:
                     cost = PERSON_FURTHER_EXTRA  # a second middle name costs less than the first
+                if middle_optional and 0 < index < len(kinds) - 1:
+                    cost = min(cost, PERSON_FURTHER_EXTRA)  # a middle name left out in Chinese
             if frame and mode == ORGANISATION and kind in (GENERIC, REGION):
                 cost = FRAME_EXTRA
             penalty += cost

@@ -193,3 +193,10 @@ def surname_readings() -> dict[str, frozenset[str]]:
         for variant in (surname.pinyin, *surname.variants):
             out.setdefault(variant, set()).add(surname.pinyin)
     return {k: frozenset(v) for k, v in out.items()}
+
+
+@cache
+def foreign_given_names() -> dict[str, tuple[str, ...]]:
+    """Standard Chinese rendering of a foreign given name -> its Latin forms (约翰 = John)."""
+    return {zh: tuple(f for f in forms.split("|") if f)
+            for zh, forms, _src in _rows("foreign_given_names.tsv", 3)}  # fmt: skip
