@@ -222,9 +222,24 @@ def _latin_tokens(words: list[_Word], org_schema: bool) -> list[Token]:
             i += used
             continue
         kind = INITIAL if len(word.text) == 1 and word.text.isalpha() else NAME
-        out.append(make_token(word.text, kind, kind, (), word.surface, word.how, word.script))
+        out.append(make_token(word.text, kind, kind, (), word.surface, word.how, word.script,
+                              _digits_for_letters(word.text)))  # fmt: skip
         i += 1
     return out
+
+
+# Digits written for the letters they look like (leetspeak: Ig0r Sech1n = Igor Sechin), a way to
+# slip a name past a screening tool that compares spellings; 1 stands for i or l.
+_DIGIT_LETTERS = (str.maketrans("0134579", "oieastg"), str.maketrans("0134579", "oleastg"))
+_DIGIT_IN_WORD = re.compile(r"[a-z][0134579]+[a-z]")
+
+
+def _digits_for_letters(word: str) -> tuple[str, ...]:
+    """The word with look-alike digits read as letters, when digits sit between letters."""
+    if not _DIGIT_IN_WORD.search(word) or sum(c.isalpha() for c in word) < 3:
+        return ()
+    readings = (word.translate(table) for table in _DIGIT_LETTERS)
+    return tuple(dict.fromkeys(r for r in readings if r != word))
 
 
 def _same_word(word: str, vocabulary_word: str) -> bool:

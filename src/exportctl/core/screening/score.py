@@ -211,8 +211,8 @@ def compare(q: NameForm, c: NameForm, mode: str, cache: CompareCache | None = No
             pairs = acronym_pass(qt, ct, pairs, ck, qk, person)
     if person:
         pairs = patronymic_order(qt, ct, pairs)
-    middle_optional = person and (_written_in_chinese(qt) or _written_in_chinese(ct))
-    comparison = _score(qk, ck, pairs, mode, q.chinese_frame or c.chinese_frame, middle_optional)
+    optional = (_optional_parts(qt, ct), _optional_parts(ct, qt)) if person else _NONE_OPTIONAL
+    comparison = _score(qk, ck, pairs, mode, q.chinese_frame or c.chinese_frame, optional)
     if (
         person
         and comparison.score > COMMON_NAME_CAP
@@ -263,6 +263,22 @@ def _bound(qk: list[int], ck: list[int], best_q: list[float], best_c: list[float
     return numerator / denominator if denominator else 0.0
 
 
+_NONE_OPTIONAL: tuple[frozenset[int], frozenset[int]] = (frozenset(), frozenset())
+# East Slavic patronymics (Russian -ovich/-evich/-ovna/-evna, Ukrainian -ovych/-ivna): part of the
+# full name in documents (Civil Code of the Russian Federation Art. 19) but left out in everyday
+# and foreign use (Sergei Lavrov), so a missing patronymic costs as a further middle name.
+_PATRONYMIC_ENDINGS = ("ovich", "evich", "ovych", "evych", "ovna", "evna", "ivna", "ichna")
+
+
+def _optional_parts(tokens: tuple[Token, ...], other: tuple[Token, ...]) -> frozenset[int]:
+    """Indexes of parts of a person's name that another rendering often leaves out."""
+    out = {i for i, t in enumerate(tokens)
+           if len(t.text) >= 7 and t.text.endswith(_PATRONYMIC_ENDINGS)}  # fmt: skip
+    if _written_in_chinese(other):
+        out.update(range(1, len(tokens) - 1))
+    return frozenset(out)
+
+
 def _written_in_chinese(tokens: tuple[Token, ...]) -> bool:
     """A foreign personal name written in Chinese characters (托德·斯坦恩): Chinese renderings
     give the given name and the surname only, middle names are left out (Xinhua, 英语姓名译名手册,
@@ -271,7 +287,8 @@ def _written_in_chinese(tokens: tuple[Token, ...]) -> bool:
 
 
 def _score(qk: list[int], ck: list[int], pairs: list[Pair], mode: str, frame: bool,
-           middle_optional: bool = False) -> Comparison:  # fmt: skip
+           optional: tuple[frozenset[int], frozenset[int]] = _NONE_OPTIONAL
+           ) -> Comparison:  # fmt: skip
     matched = aligned = 0.0
     for pair in pairs:
         weight = (
@@ -312,8 +329,8 @@ def _score(qk: list[int], ck: list[int], pairs: list[Pair], mode: str, frame: bo
                     cost = SINGLE_NAME_EXTRA
                 elif extra_names > 1:
                     cost = PERSON_FURTHER_EXTRA  # a second middle name costs less than the first
-                if middle_optional and 0 < index < len(kinds) - 1:
-                    cost = min(cost, PERSON_FURTHER_EXTRA)  # a middle name left out in Chinese
+                if index in optional[side]:
+                    cost = min(cost, PERSON_FURTHER_EXTRA)  # often left out (_optional_parts)
             if frame and mode == ORGANISATION and kind in (GENERIC, REGION):
                 cost = FRAME_EXTRA
             penalty += cost

@@ -1,0 +1,26 @@
+"""Person-name knowledge outside Chinese: patronymics that other renderings leave out, digits
+written for look-alike letters."""
+
+from __future__ import annotations
+
+from exportctl.core.screening import score_names
+from exportctl.core.screening.analyse import analyse_name
+
+
+def test_missing_patronymic_costs_less_than_another_middle_name():
+    # Russian Civil Code Art. 19: surname, given name and patronymic; foreign and everyday use
+    # drops the patronymic (Sergejs Lavrovs is the Latvian form of the name)
+    assert score_names("Sergejs Lavrovs", "Sergey Viktorovich LAVROV", "Person").match
+    with_patronymic = score_names("Sergey Lavrov", "Sergey Viktorovich Lavrov", "Person").score
+    with_other_name = score_names("Sergey Lavrov", "Sergey Nikolai Lavrov", "Person").score
+    assert with_patronymic > with_other_name
+    # another patronymic on both sides is still a conflict
+    assert not score_names("Sergey Viktorovich Lavrov", "Sergey Ivanovich Lavrov", "Person").match
+
+
+def test_digits_for_look_alike_letters_are_read_as_letters():
+    assert "sechin" in analyse_name("Sech1n").tokens[0].alts
+    assert score_names("Ig0r Sech1n", "Igor Sechin", "Person").match
+    # numbers in names are not read as letters (no letters on both sides)
+    assert analyse_name("Fund 2004").tokens[-1].alts == ()
+    assert not score_names("Ig0r Sech1n", "Igor Setin", "Person").match
