@@ -74,3 +74,9 @@ def test_middle_names_left_out_in_a_chinese_rendering_cost_less():
     assert score_names("克里斯托弗·卡斯特纳", "Christopher Douglas Kastner").match
     # a different surname is still another person
     assert not score_names("克里斯托弗·卡斯特纳", "Christopher Douglas Miller").match
+
+
+def test_a_final_er_is_one_sound_not_a_wildcard():
+    # 安杜里尔 (an-du-li-er, Anduril) keeps its l: it is not NADA (an-du)
+    assert score_names("阿不都·哈克", "ABDUL HAQ").match
+    assert not score_names("安杜里尔", "NADA").match

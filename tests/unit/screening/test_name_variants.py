@@ -24,3 +24,16 @@ def test_digits_for_look_alike_letters_are_read_as_letters():
     # numbers in names are not read as letters (no letters on both sides)
     assert analyse_name("Fund 2004").tokens[-1].alts == ()
     assert not score_names("Ig0r Sech1n", "Igor Setin", "Person").match
+
+
+def test_pet_forms_of_given_names_match_the_full_form():
+    # Oxford Dictionary of First Names: Ted is a pet form of Theodore and Edward, Bill of William
+    assert score_names("Ted Doe", "Theodore Doe", "Person").match
+    assert score_names("Bill Jones", "William Jones", "Person").match
+    assert not score_names("Bill Jones", "Robert Jones", "Person").match
+
+
+def test_a_country_added_to_a_company_name_is_a_national_subsidiary():
+    # parent vs subsidiary must stay below the threshold (screening issue, hard negatives)
+    assert not score_names("Banco Santander S.A.", "Banco Santander México S.A.", "Company").match
+    assert score_names("Banco Santander S.A.", "Banco Santander SA", "Company").match

