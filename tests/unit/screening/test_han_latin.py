@@ -34,6 +34,8 @@ def test_polyphonic_characters_keep_their_other_readings_in_names():
     assert score_names("董勒成", "Dong Lecheng").match
     assert score_names("董勒成", "Dong Leicheng").match
     assert not score_names("董勒成", "Dong Licheng").match
+    # only the two most common readings: 平 is ping (or pian), its rare reading bing is not used
+    assert not score_names("岩平张", "Yanbing ZHANG", "Person").match
 
 
 def test_wade_giles_e_is_also_printed_eh():

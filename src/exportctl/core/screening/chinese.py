@@ -227,13 +227,14 @@ def other_readings(text: str, limit: int = 4) -> tuple[str, ...]:
     重 zhong/chong), joined; the most likely reading (han_syllables) is not among them.
 
     Names keep readings that phrase context would not choose (董勒成 = Dong Lecheng), so a name
-    is compared with every reading the dictionary gives (pypinyin heteronyms, from the Unihan
-    kMandarin/kHanyuPinyin fields), at most `limit` of them.
+    is compared with the two most common readings of each character (pypinyin heteronyms, in
+    the order of the Unihan kMandarin/kHanyuPinyin fields; rarer ones such as 平 bing would read
+    too many names as others), at most `limit` of them.
     """
     if len(text) > 4:
         return ()
     options = [
-        [r.replace("ü", "u").replace("v", "u") for r in readings[:3]]
+        [r.replace("ü", "u").replace("v", "u") for r in readings[:2]]
         for readings in pinyin(text, style=Style.NORMAL, heteronym=True, errors="ignore")
     ]
     if len(options) != len(text) or all(len(o) == 1 for o in options):
