@@ -9,7 +9,12 @@ from __future__ import annotations
 
 from exportctl.core.screening import DEFAULT_THRESHOLD, score_names
 from exportctl.core.screening.analyse import analyse_name
-from exportctl.core.screening.chinese import other_readings, romanisation_readings, wade_giles
+from exportctl.core.screening.chinese import (
+    other_readings,
+    romanisation_readings,
+    segment_organisation,
+    wade_giles,
+)
 from exportctl.core.screening.tokens import TRANSLITERATION
 from exportctl.core.screening.translate import renderings
 
@@ -82,3 +87,18 @@ def test_a_final_er_is_one_sound_not_a_wildcard():
     # 安杜里尔 (an-du-li-er, Anduril) keeps its l: it is not NADA (an-du)
     assert score_names("阿不都·哈克", "ABDUL HAQ").match
     assert not score_names("安杜里尔", "NADA").match
+
+
+def test_research_institute_is_often_rendered_institute():
+    # 哈德逊研究所 = Hudson Institute (MOFCOM countermeasure list)
+    assert score_names("哈德逊研究所", "Hudson Institute").match
+
+
+def test_gongsi_renders_every_foreign_company_form():
+    # MOFCOM notices: 嘉耐特公司 = Garnet S.r.l., 吉布斯与考克斯公司 = Gibbs & Cox, Inc.
+    assert score_names("嘉耐特公司", "Garnet S.r.l.").match
+    assert score_names("吉布斯与考克斯公司", "Gibbs & Cox, Inc.").match
+    assert [s.surface for s in segment_organisation(["吉布斯与考克斯公司"])][:3] == [
+        "吉布斯", "与", "考克斯"]  # fmt: skip
+    # 与 inside a short trade name stays part of it
+    assert segment_organisation(["参与公司"])[0].surface == "参与"

@@ -16,6 +16,7 @@ from functools import lru_cache
 from pypinyin import Style, lazy_pinyin, pinyin
 
 from exportctl.core.screening.normalise import fold_latin
+from exportctl.core.screening.tokens import STOP
 from exportctl.core.screening.vocabulary import (
     LexEntry,
     chinese_surnames,
@@ -272,9 +273,10 @@ def segment_organisation(chunks: list[str]) -> list[Segment]:
                 # Enterprise Names Art. 8), so a one-character word cannot cut it shorter
                 if (
                     piece in lex.han
-                    and (size > 1 or _single_ok(chunk, i + 1, buffer))
+                    and (size > 1 or _single_ok(chunk, i + 1, buffer)
+                         or _connective(piece, chunk, i, buffer))
                     and (len(buffer) != 1 or size > 1)
-                ):
+                ):  # fmt: skip
                     found = piece
                     break
             if found:
@@ -289,6 +291,16 @@ def segment_organisation(chunks: list[str]) -> list[Segment]:
         if buffer:
             segments.append(Segment(buffer, ()))
     return segments
+
+
+def _connective(piece: str, chunk: str, at: int, buffer: str) -> bool:
+    """与/和/及 between two names of two or more characters joins them (吉布斯与考克斯 = Gibbs &
+    Cox); inside a shorter run it is part of a trade name."""
+    return (
+        len(buffer) >= 2
+        and len(chunk) - at - 1 >= 2
+        and any(e.kind == STOP for e in lexicon().han[piece])
+    )
 
 
 def _single_ok(chunk: str, after: int, buffer: str) -> bool:

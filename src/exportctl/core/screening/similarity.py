@@ -82,6 +82,8 @@ def similarity(a: Token, b: Token) -> tuple[float, str]:
             return 0.0, NONE
         if a.concepts[0] == b.concepts[0]:
             return 1.0, LEGAL_FORM
+        if _chinese_company(a) or _chinese_company(b):
+            return 0.9, LEGAL_FORM
         family = lexicon().form_family
         same = family.get(a.concepts[0], "a") == family.get(b.concepts[0], "b")
         return (0.6 if same else 0.0), LEGAL_FORM
@@ -113,6 +115,12 @@ def similarity(a: Token, b: Token) -> tuple[float, str]:
     if a.script == HAN or b.script == HAN:
         return _han_latin(a, b) if a.script == HAN else _han_latin(b, a)
     return _latin_pair(a, b)
+
+
+def _chinese_company(form: Token) -> bool:
+    """公司 alone renders every foreign company form in Chinese (MOFCOM notices: 莱茵金属公司 =
+    Rheinmetall AG, 因美纳公司 = Illumina, Inc., 嘉耐特公司 = Garnet S.r.l.)."""
+    return form.script == HAN and form.concepts[0] == "CO"
 
 
 def _derived_kind(a: Token, b: Token, default: str) -> str:
