@@ -102,3 +102,10 @@ def test_gongsi_renders_every_foreign_company_form():
         "吉布斯", "与", "考克斯"]  # fmt: skip
     # 与 inside a short trade name stays part of it
     assert segment_organisation(["参与公司"])[0].surface == "参与"
+
+
+def test_region_in_brackets_after_the_trade_name_is_the_region_part():
+    # Decree No. 734 Art. 6 frame; the region may follow the trade name in brackets, and a
+    # rendering without it names the same enterprise (listed as 纽威数控装备)
+    assert score_names("纽威数控装备", "NEWAY CNC EQUIPMENT (SUZHOU) CO LTD").match
+    assert not score_names("纽威数控装备", "NEWAY ROBOT EQUIPMENT (SUZHOU) CO LTD").match

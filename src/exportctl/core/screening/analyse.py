@@ -153,13 +153,19 @@ def analyse_name(name: str, schema: str | None = None) -> NameForm:
     # the region part is optional (Decree No. 734 Art. 6: enterprises under the State Council and
     # some others may omit it), so a Han enterprise name has the frame with or without one
     frame = (
-        org
-        and bool(names)
-        and (
-            (tokens[0].kind == REGION and _starts_with_chinese_region(tokens))
-            or (tokens[0].script == HAN and tokens[0].kind in (REGION, NAME))
+        (
+            org
+            and bool(names)
+            and (
+                (tokens[0].kind == REGION and _chinese_region(tokens[0]))
+                or (tokens[0].script == HAN and tokens[0].kind in (REGION, NAME))
+                # or a Chinese region after the trade name, usually in brackets (Decree No. 734
+                # Art. 6 frame): NEWAY CNC EQUIPMENT (SUZHOU) CO LTD
+                or any(t.kind == REGION and _chinese_region(t) for t in tokens[2:])
+            )
         )
-    ) or (not org and chinese_person(tokens))
+        or (not org and chinese_person(tokens))
+    )
     return NameForm(
         name, normalised, dominant_script(normalised), tuple(tokens), org, person, frame
     )
@@ -181,9 +187,8 @@ def _org_concepts() -> set[str]:
     return _ORG_CONCEPTS
 
 
-def _starts_with_chinese_region(tokens: list[Token]) -> bool:
-    first = tokens[0]
-    return any(c.startswith("CN") or c in ("HK", "MO", "TW") for c in first.concepts)
+def _chinese_region(token: Token) -> bool:
+    return any(c.startswith("CN") or c in ("HK", "MO", "TW") for c in token.concepts)
 
 
 def _latin_tokens(words: list[_Word], org_schema: bool) -> list[Token]:
