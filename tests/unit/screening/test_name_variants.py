@@ -37,3 +37,11 @@ def test_a_country_added_to_a_company_name_is_a_national_subsidiary():
     # parent vs subsidiary must stay below the threshold (screening issue, hard negatives)
     assert not score_names("Banco Santander S.A.", "Banco Santander México S.A.", "Company").match
     assert score_names("Banco Santander S.A.", "Banco Santander SA", "Company").match
+
+
+def test_a_shared_name_suffix_is_not_evidence():
+    # theophoric ad-Din / Allah compounds and Icelandic -dottir patronymics: compare the stems
+    assert not score_names("Mohammed Shamsuddin", "Mohammed Shahabuddin", "Person").match
+    assert not score_names("Halla Jónsdóttir", "Halla Tómasdóttir", "Person").match
+    # a typo in the stem is still a typo
+    assert score_names("Mohammed Shamsuddin", "Mohammed Shamsudin", "Person").match

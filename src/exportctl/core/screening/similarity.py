@@ -288,10 +288,27 @@ def _han_latin(han: Token, latin: Token) -> tuple[float, str]:
     return (best * 0.9, TRANSLATION) if best else (0.0, NONE)
 
 
+# Name-forming suffixes many different names share: Arabic theophoric compounds (Shams ad-Din,
+# Habib Allah), Icelandic patronymics (-sson, -dottir: Personal Names Act No. 45/1996), Georgian
+# family names (-shvili, -dze). Two names sharing one are compared by what is left (Shamsuddin is
+# not Shahabuddin, Jonsdottir is not Tomasdottir).
+_NAME_SUFFIXES = ("uddin", "eddin", "addin", "ullah", "allah", "dottir", "sson", "shvili", "dze")
+
+
+def _shared_suffix_stems(a: str, b: str) -> tuple[str, str] | None:
+    for suffix in _NAME_SUFFIXES:
+        if a.endswith(suffix) and b.endswith(suffix):
+            return a[: -len(suffix)], b[: -len(suffix)]
+    return None
+
+
 def _latin_pair(a: Token, b: Token) -> tuple[float, str]:
     if _other_gender(a.text, b.text):
         return 0.3, TYPO  # Alejandra is not Alejandro, Maria is not Mario
     credit = fuzzy_credit(a.text, b.text)
+    stems = _shared_suffix_stems(a.text, b.text) if 0.0 < credit < 1.0 else None
+    if stems and min(len(stems[0]), len(stems[1])) >= 3:
+        credit = min(credit, fuzzy_credit(*stems))
     how = TYPO if credit else NONE
     if credit >= 0.9:
         return credit, how
