@@ -47,7 +47,7 @@ def determine(
 ) -> None:
     """Decide whether a transaction needs a licence, with the trace of every rule applied."""
     setup()
-    from exportctl.determination.services import determine as decide
+    from exportctl.determination import services
 
     if batch is not None:
         if out is None or case_file is not None:
@@ -61,6 +61,7 @@ def determine(
             )
             raise typer.Exit(EXIT_INVALID)
         lines = batch.read_text(encoding="utf-8").splitlines()
+        decide = services.batch_determiner()
         errors = 0
         with (
             out.open("w", encoding="utf-8") as fh,
@@ -90,7 +91,7 @@ def determine(
     except (OSError, ValueError, UnicodeDecodeError) as exc:
         emit_json({"error": {"code": "invalid_json", "message": f"{case_file}: {exc}"}})
         raise typer.Exit(EXIT_INVALID) from None
-    result = decide(data)
+    result = services.determine(data)
     if "error" in result:
         emit_json(result)
         raise typer.Exit(EXIT_INVALID)

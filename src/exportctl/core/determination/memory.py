@@ -5,7 +5,12 @@ Built from ControlEntry records (the catalogue snapshot), the measures and deadl
 Names are matched exactly after normalisation (NFKC, case, traditional to simplified Chinese,
 punctuation; then without legal-form words such as "Inc." or "株式会社"); a fuzzy screening
 engine can be plugged in as `matcher`, a callable (name, country) -> [(record id, score,
-matched name, explanation)], where the record id is "source:key" or a unique key.
+matched name, explanation)], where the record id is "source:key" or a unique key; with it,
+`record_lookup` (record id -> EntityRecord) can replace `records`, so a large list is never
+materialised, and the exact-name tables are only built when no matcher is given.
+
+Screening is memoised per (name, country): the party's role and index do not change which list
+entries match, only how the finding is labelled, so a batch that repeats a party screens it once.
 """
 
 from __future__ import annotations
@@ -29,6 +34,7 @@ from exportctl.reference.records import EntityRecord
 
 Match = tuple[str, float, str, str]  # record id, score, matched name, explanation
 Matcher = Callable[[str, str | None], Iterable[Match]]
+RecordLookup = Callable[[str], EntityRecord | None]
 
 _LEGAL_WORDS = frozenset(
     [
@@ -86,6 +92,7 @@ class MemoryKnowledge:
         data_as_of: date,
         records: Iterable[EntityRecord] = (),
         matcher: Matcher | None = None,
+        record_lookup: RecordLookup | None = None,
         rules_version: str | None = None,
         data_versions: Mapping[str, str] | None = None,
     ) -> None:
@@ -108,13 +115,13 @@ class MemoryKnowledge:
         self._by_key: dict[str, list[EntityRecord]] = {}
         self._exact: dict[str, list[tuple[EntityRecord, str]]] = {}
         self._stripped: dict[str, list[tuple[EntityRecord, str]]] = {}
-        for record in records:
+        held = list(records)
+        for record in held:
             self._records[f"{record.source}:{record.key}"] = record
             self._by_key.setdefault(record.key, []).append(record)
-            for name in record.names:
-                exact, stripped = name_keys(name.value)
-                self._exact.setdefault(exact, []).append((record, name.value))
-                self._stripped.setdefault(stripped, []).append((record, name.value))
+        self._lookup = record_lookup or self._held_record
+        if matcher is None:
+            self._index_names(held)
         self._matcher = matcher or self._match_names
         self._measure_cache: dict[date, tuple[MeasureOnDate, ...]] = {}
         self._match_cache: dict[
@@ -203,7 +210,7 @@ class MemoryKnowledge:
         if cached is None:
             best: dict[str, tuple[EntityRecord, float, str, str]] = {}
             for record_id, score, matched, explanation in self._matcher(name, country):
-                record = self._record(record_id)
+                record = self._lookup(record_id)
                 if record is None:
                     continue
                 if country and record.countries and country not in record.countries:
@@ -220,12 +227,20 @@ class MemoryKnowledge:
             self._match_cache[key] = cached
         return cached
 
-    def _record(self, record_id: str) -> EntityRecord | None:
+    def _held_record(self, record_id: str) -> EntityRecord | None:
         found = self._records.get(record_id)
         if found is None:
             same_key = self._by_key.get(record_id, [])
             found = same_key[0] if len(same_key) == 1 else None
         return found
+
+    def _index_names(self, records: list[EntityRecord]) -> None:
+        """The exact-name tables of the built-in matcher (normalising every listed name)."""
+        for record in records:
+            for name in record.names:
+                exact, stripped = name_keys(name.value)
+                self._exact.setdefault(exact, []).append((record, name.value))
+                self._stripped.setdefault(stripped, []).append((record, name.value))
 
     def _match_names(self, name: str, country: str | None) -> Iterable[Match]:
         exact, stripped = name_keys(name)
