@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
+from typing import TypeVar
 
 from exportctl.core.determination.case import Party
 from exportctl.core.determination.knowledge import (
@@ -32,6 +33,7 @@ from exportctl.core.textnorm import fold
 from exportctl.reference.catalogue_records import ControlEntry, is_valid_code, parent_code
 from exportctl.reference.records import EntityRecord
 
+_T = TypeVar("_T")
 Match = tuple[str, float, str, str]  # record id, score, matched name, explanation
 Matcher = Callable[[str, str | None], Iterable[Match]]
 RecordLookup = Callable[[str], EntityRecord | None]
@@ -124,6 +126,10 @@ class MemoryKnowledge:
             self._index_names(held)
         self._matcher = matcher or self._match_names
         self._measure_cache: dict[date, tuple[MeasureOnDate, ...]] = {}
+        # Answers per code asked (the data is immutable once built): a walk up the code tree
+        # and a pattern match per item otherwise.
+        self._entry_cache: dict[str, ControlEntry | None] = {}
+        self._known_cache: dict[str, bool] = {}
         self._match_cache: dict[
             tuple[str, str | None], tuple[tuple[EntityRecord, float, str, str], ...]
         ] = {}
@@ -147,18 +153,21 @@ class MemoryKnowledge:
         return self._data_versions
 
     def entry(self, code: str) -> ControlEntry | None:
+        if code in self._entry_cache:
+            return self._entry_cache[code]
+        found: ControlEntry | None = None
         current: str | None = code
-        while current is not None:
+        while current is not None and found is None:
             found = self._entries.get(current)
-            if found is not None:
-                return found
             current = parent_code(current)
-        return None
+        return _remember(self._entry_cache, code, found)
 
     def is_known_code(self, code: str) -> bool:
-        if not is_valid_code(code):
-            return False
-        return any(c in self._known for c in _with_ancestors(code))
+        known = self._known_cache.get(code)
+        if known is None:
+            known = is_valid_code(code) and any(c in self._known for c in _with_ancestors(code))
+            _remember(self._known_cache, code, known)
+        return known
 
     def measures_on(self, day: date) -> Sequence[MeasureOnDate]:
         cached = self._measure_cache.get(day)
@@ -281,6 +290,14 @@ class MemoryKnowledge:
                 source=first.source,
                 citation=f"group of {', '.join(sorted(m.code for m in members))} (not printed on its own)",
             )
+
+
+def _remember(cache: dict[str, _T], key: str, value: _T) -> _T:
+    """Store in a cache bounded by clearing it (the keys come from input: unbounded otherwise)."""
+    if len(cache) > 65536:
+        cache.clear()
+    cache[key] = value
+    return value
 
 
 def _with_ancestors(code: str) -> list[str]:

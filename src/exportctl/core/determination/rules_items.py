@@ -289,9 +289,13 @@ def _covering(measures: Sequence[MeasureOnDate], code: str) -> list[MeasureOnDat
     return found[1]
 
 
+_STRENGTH = {"in_force": 0, "suspended": 1, "not_yet_in_force": 2, "expired": 3}
+
+
 def _strongest(found: list[MeasureOnDate]) -> MeasureOnDate | None:
-    order = {"in_force": 0, "suspended": 1, "not_yet_in_force": 2, "expired": 3}
-    return min(found, key=lambda m: order.get(m.status, 9)) if found else None
+    if len(found) == 1:
+        return found[0]
+    return min(found, key=lambda m: _STRENGTH.get(m.status, 9)) if found else None
 
 
 def _predecessor(ctx: Context, entry: ControlEntry | None, status: str) -> bool:

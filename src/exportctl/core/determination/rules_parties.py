@@ -193,8 +193,8 @@ def _effect(ctx: Context, entry: RuleEntry, finding: PartyFinding) -> tuple[Effe
 def _effects_for(ctx: Context, finding: PartyFinding) -> list[RuleEntry]:
     out = []
     codes = set(finding.measure_codes)
-    for entry in ctx.rulebook.of_kind("party_effect"):
-        if finding.list_code not in entry.list_codes or not entry.in_force_on(ctx.day):
+    for entry in ctx.rulebook.party_effects(finding.list_code):
+        if not entry.in_force_on(ctx.day):
             continue
         if entry.announcements and finding.announcement not in entry.announcements:
             continue

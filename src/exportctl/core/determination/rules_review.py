@@ -98,7 +98,7 @@ def _route_documents(
 
 
 def _route_step(ctx: Context, route: str, documents: tuple[str, ...]) -> None:
-    entry = next(e for e in ctx.rulebook.of_kind("licence_type") if e.route == route)
+    entry = ctx.rulebook.for_subject("licence_type", route)
     deadline = ctx.knowledge.deadline(entry.deadline) if entry.deadline else None
     validity = (
         f"{deadline.quantity} {deadline.unit.rstrip('s') if deadline.quantity == 1 else deadline.unit}"
