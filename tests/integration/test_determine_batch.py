@@ -77,3 +77,12 @@ def test_batch_result_is_the_single_case_result(small_screening, tmp_path):
 
     assert single.exit_code == 0, single.output
     assert json.loads(outfile.read_text(encoding="utf-8")) == json.loads(single.stdout)
+
+
+def test_output_line_is_the_standard_json_even_past_orjson_limits():
+    from exportctl.cli.determine import _jsonl_line
+
+    result = {"outcome": "licence_required", "text": "两用物项 ü", "big": 2**70, "score": 0.8125}
+    line = _jsonl_line(result)
+    assert line.endswith(b"\n") and line.count(b"\n") == 1
+    assert json.loads(line) == result

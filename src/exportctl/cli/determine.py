@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import Annotated, Any
 
+import orjson
 import typer
 from rich.progress import Progress
 
@@ -29,6 +30,17 @@ def _print_human(result: dict[str, Any]) -> None:
     console.print(
         f"rules {result['rules_version']}; data as of {result['data_as_of']}", highlight=False
     )
+
+
+def _jsonl_line(result: dict[str, Any]) -> bytes:
+    """One output line. orjson: a determination is ~6 KB of JSON (the trace in two languages),
+    which the standard encoder took longer to write (~70 µs) than the rules took to decide; the
+    same JSON values, without the optional spaces. Anything orjson refuses (an integer beyond 64
+    bits echoed from the input) goes through the standard encoder."""
+    try:
+        return orjson.dumps(result) + b"\n"
+    except orjson.JSONEncodeError:
+        return json.dumps(result, ensure_ascii=False).encode("utf-8") + b"\n"
 
 
 def determine(
@@ -64,20 +76,20 @@ def determine(
         decide = services.batch_determiner()
         errors = 0
         with (
-            out.open("w", encoding="utf-8") as fh,
+            out.open("wb") as fh,
             Progress(console=console, transient=True) as progress,
         ):
             task = progress.add_task("deciding", total=len(lines))
             for number, line in enumerate(lines, start=1):
                 if not line.strip():
-                    fh.write("\n")
+                    fh.write(b"\n")
                     continue
                 try:
                     result = decide(json.loads(line))
                 except ValueError as exc:
                     result = {"error": {"code": "invalid_json", "message": f"line {number}: {exc}"}}
                 errors += "error" in result
-                fh.write(json.dumps(result, ensure_ascii=False) + "\n")
+                fh.write(_jsonl_line(result))
                 progress.advance(task)
         console.print(f"{len(lines)} cases, {errors} invalid -> {out}")
         return
