@@ -38,6 +38,7 @@ _ITEM = {"control_code", "description", "hs_code", "quantity", "unit", "value_cn
 _PARTY = {"role", "name", "country", "military"}
 _EXPORTER = {"name", *EXPORTER_FLAGS}
 _END_USE = {"category", "statement"}
+_KNOWLEDGE = set(KNOWLEDGE_FLAGS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,7 +117,8 @@ def parse_case(data: Any) -> Case:
     """Validate the input object; raises InvalidInput naming the field."""
     if not isinstance(data, Mapping):
         _fail("invalid_type", "(root)", "the input must be a JSON object")
-    ignored = [key for key in data if key not in _TOP]
+    ignored: list[str] = []
+    _note_unknown(data, _TOP, "", ignored)
     day = _date(data)
     movement = _enum(data, "movement", "", MOVEMENTS, default="export")
     case_name = _optional_enum(data, "registration_case", "", REGISTRATION_CASES)
@@ -130,17 +132,17 @@ def parse_case(data: Any) -> Case:
     exporter = _exporter(_section(data, "exporter"), ignored)
     items = _items(data)
     for index, item in enumerate(data["items"]):
-        ignored.extend(f"items[{index}].{k}" for k in item if k not in _ITEM)
+        _note_unknown(item, _ITEM, f"items[{index}]", ignored)
     parties = _parties(data, ignored)
     end_use_data = _section(data, "end_use")
-    ignored.extend(f"end_use.{k}" for k in end_use_data if k not in _END_USE)
+    _note_unknown(end_use_data, _END_USE, "end_use", ignored)
     end_use = EndUse(
         category=_enum(end_use_data, "category", "end_use", END_USE_CATEGORIES, "unknown"),
         statement=_text(end_use_data, "statement", "end_use"),
     )
     flags = _section(data, "knowledge")
-    ignored.extend(f"knowledge.{k}" for k in flags if k not in KNOWLEDGE_FLAGS)
-    knowledge = KnowledgeFlags(*(_bool(flags, f, "knowledge") for f in KNOWLEDGE_FLAGS))
+    _note_unknown(flags, _KNOWLEDGE, "knowledge", ignored)
+    knowledge = KnowledgeFlags(*[_bool(flags, f, "knowledge") for f in KNOWLEDGE_FLAGS])
     return Case(
         date=day,
         movement=movement,
@@ -170,10 +172,10 @@ def _date(data: Mapping[str, Any]) -> date:
 
 
 def _exporter(section: Mapping[str, Any], ignored: list[str]) -> Exporter:
-    ignored.extend(f"exporter.{k}" for k in section if k not in _EXPORTER)
+    _note_unknown(section, _EXPORTER, "exporter", ignored)
     return Exporter(
         _text(section, "name", "exporter"),
-        *(_bool(section, flag, "exporter") for flag in EXPORTER_FLAGS),
+        *[_bool(section, flag, "exporter") for flag in EXPORTER_FLAGS],
     )
 
 
@@ -232,7 +234,7 @@ def _parties(data: Mapping[str, Any], ignored: list[str]) -> tuple[Party, ...]:
         where = f"parties[{index}]"
         if not isinstance(raw, Mapping):
             _fail("invalid_type", where, f"{where} must be an object, not {_kind(raw)}")
-        ignored.extend(f"{where}.{k}" for k in raw if k not in _PARTY)
+        _note_unknown(raw, _PARTY, where, ignored)
         if raw.get("role") is None:
             _fail("missing_field", f"{where}.role", f"{where}.role is required")
         name = _text(raw, "name", where)
@@ -248,6 +250,14 @@ def _parties(data: Mapping[str, Any], ignored: list[str]) -> tuple[Party, ...]:
             )
         )
     return tuple(out)
+
+
+def _note_unknown(
+    section: Mapping[str, Any], allowed: set[str], prefix: str, ignored: list[str]
+) -> None:
+    """Add the keys of `section` outside the interface to `ignored`, as JSON paths."""
+    if not allowed.issuperset(section):
+        ignored.extend(_path(prefix, key) for key in section if key not in allowed)
 
 
 def _section(data: Mapping[str, Any], key: str) -> Mapping[str, Any]:

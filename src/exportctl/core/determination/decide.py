@@ -15,7 +15,7 @@ from typing import Any
 from exportctl.core.determination.case import Case, InvalidCase, parse_case
 from exportctl.core.determination.context import Context, destinations_of
 from exportctl.core.determination.knowledge import Knowledge
-from exportctl.core.determination.result import Caveat, Determination, Effect
+from exportctl.core.determination.result import NO_EFFECT, Caveat, Determination, Effect
 from exportctl.core.determination.rules_items import apply_items
 from exportctl.core.determination.rules_movements import apply_movement
 from exportctl.core.determination.rules_parties import apply_party_effects, screen_parties
@@ -53,12 +53,21 @@ def determine(case: Case, knowledge: Knowledge) -> Determination:
     apply_party_effects(ctx, findings, uncontrolled)
     apply_routes(ctx)
 
-    effects = [s.effect for s in ctx.steps if not s.effect.is_empty()]
+    effects = [s.effect for s in ctx.steps if s.effect is not NO_EFFECT and not s.effect.is_empty()]
     outcome, routes = _outcome(ctx, effects)
     decision = review(ctx, outcome, routes, effects)
-    hits = sorted(
-        (f.to_json() for f in findings),
-        key=lambda h: (h["query_name"], h["list_code"], h["entity_key"], h["announcement"] or ""),
+    hits = (
+        sorted(
+            (f.to_json() for f in findings),
+            key=lambda h: (
+                h["query_name"],
+                h["list_code"],
+                h["entity_key"],
+                h["announcement"] or "",
+            ),
+        )
+        if findings
+        else ()
     )
     return Determination(
         date=case.date,

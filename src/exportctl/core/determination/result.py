@@ -131,6 +131,8 @@ class Determination(NamedTuple):
 
 def _effect_json(effect: Effect) -> dict[str, Any]:
     out: dict[str, Any] = {}
+    if effect is NO_EFFECT:  # most steps
+        return out
     if effect.closes:
         out["closes_routes"] = sorted(effect.closes)
     if effect.opens_registration:
