@@ -128,7 +128,7 @@ class MemoryKnowledge:
         self._measure_cache: dict[date, tuple[MeasureOnDate, ...]] = {}
         # Answers per code asked (the data is immutable once built): a walk up the code tree
         # and a pattern match per item otherwise.
-        self._entry_cache: dict[str, ControlEntry | None] = {}
+        self._entry_cache: dict[str, tuple[ControlEntry | None]] = {}
         self._known_cache: dict[str, bool] = {}
         self._match_cache: dict[
             tuple[str, str | None], tuple[tuple[EntityRecord, float, str, str], ...]
@@ -153,14 +153,15 @@ class MemoryKnowledge:
         return self._data_versions
 
     def entry(self, code: str) -> ControlEntry | None:
-        if code in self._entry_cache:
-            return self._entry_cache[code]
+        cached = self._entry_cache.get(code)  # .get: another thread may clear the cache
+        if cached is not None:
+            return cached[0]
         found: ControlEntry | None = None
         current: str | None = code
         while current is not None and found is None:
             found = self._entries.get(current)
             current = parent_code(current)
-        return _remember(self._entry_cache, code, found)
+        return _remember(self._entry_cache, code, (found,))[0]
 
     def is_known_code(self, code: str) -> bool:
         known = self._known_cache.get(code)
