@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import Annotated, Any
 
+import orjson
 import typer
 from rich.progress import Progress
 
@@ -31,6 +32,17 @@ def _print_human(result: dict[str, Any]) -> None:
     )
 
 
+def _jsonl_line(result: dict[str, Any]) -> bytes:
+    """One output line. orjson: a determination is ~6 KB of JSON (the trace in two languages),
+    which the standard encoder took longer to write (~70 µs) than the rules took to decide; the
+    same JSON values, without the optional spaces. Anything orjson refuses (an integer beyond 64
+    bits echoed from the input) goes through the standard encoder."""
+    try:
+        return orjson.dumps(result) + b"\n"
+    except orjson.JSONEncodeError:
+        return json.dumps(result, ensure_ascii=False).encode("utf-8") + b"\n"
+
+
 def determine(
     case_file: Annotated[
         Path | None, typer.Argument(help="A case as JSON (see the README for the fields).")
@@ -47,7 +59,7 @@ def determine(
 ) -> None:
     """Decide whether a transaction needs a licence, with the trace of every rule applied."""
     setup()
-    from exportctl.determination.services import determine as decide
+    from exportctl.determination import services
 
     if batch is not None:
         if out is None or case_file is not None:
@@ -61,23 +73,25 @@ def determine(
             )
             raise typer.Exit(EXIT_INVALID)
         lines = batch.read_text(encoding="utf-8").splitlines()
+        decide = services.batch_determiner()
         errors = 0
         with (
-            out.open("w", encoding="utf-8") as fh,
+            out.open("wb") as fh,
             Progress(console=console, transient=True) as progress,
         ):
             task = progress.add_task("deciding", total=len(lines))
             for number, line in enumerate(lines, start=1):
                 if not line.strip():
-                    fh.write("\n")
+                    fh.write(b"\n")
                     continue
                 try:
                     result = decide(json.loads(line))
                 except ValueError as exc:
                     result = {"error": {"code": "invalid_json", "message": f"line {number}: {exc}"}}
                 errors += "error" in result
-                fh.write(json.dumps(result, ensure_ascii=False) + "\n")
-                progress.advance(task)
+                fh.write(_jsonl_line(result))
+                if number % 64 == 0:  # advance() locks and samples the speed: not per line
+                    progress.update(task, completed=number)
         console.print(f"{len(lines)} cases, {errors} invalid -> {out}")
         return
     if case_file is None:
@@ -90,7 +104,7 @@ def determine(
     except (OSError, ValueError, UnicodeDecodeError) as exc:
         emit_json({"error": {"code": "invalid_json", "message": f"{case_file}: {exc}"}})
         raise typer.Exit(EXIT_INVALID) from None
-    result = decide(data)
+    result = services.determine(data)
     if "error" in result:
         emit_json(result)
         raise typer.Exit(EXIT_INVALID)

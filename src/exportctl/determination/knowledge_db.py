@@ -10,7 +10,7 @@ from django.db.models import Max
 
 from exportctl.catalogue.models import CatalogueImport, ControlEntry
 from exportctl.core.determination.bundled import RULES_DIR
-from exportctl.core.determination.memory import Match, MemoryKnowledge
+from exportctl.core.determination.memory import Match, MemoryKnowledge, RecordLookup
 from exportctl.core.determination.rulebook import load_rulebook
 from exportctl.core.rules import load_rule_file
 from exportctl.core.screening.score import DEFAULT_THRESHOLD
@@ -71,9 +71,18 @@ def _matcher(loaded: LoadedIndex):  # type: ignore[no-untyped-def]
     return match
 
 
-def _records(loaded: LoadedIndex) -> list[EntityRecord]:
+def _record_lookup(loaded: LoadedIndex) -> RecordLookup:
+    """Record id "source:key" -> the index's record, decoded on first use (not all 30,000 up front)."""
     index = loaded.index
-    return [index.record(i) for i in range(len(index))]
+
+    def lookup(record_id: str) -> EntityRecord | None:
+        source, _, key = record_id.partition(":")
+        try:
+            return index.record(index.record_id(source, key))
+        except KeyError:
+            return None
+
+    return lookup
 
 
 def _version() -> str:
@@ -114,8 +123,8 @@ def knowledge() -> MemoryKnowledge:
             deadlines=deadlines.rules,  # type: ignore[arg-type]
             rulebook=rulebook,
             data_as_of=min(bounds),
-            records=_records(loaded),
             matcher=_matcher(loaded),
+            record_lookup=_record_lookup(loaded),
             data_versions={
                 "lists": loaded.version,
                 "measures.yaml": measures.as_of.isoformat(),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.db import transaction
@@ -15,6 +16,16 @@ from exportctl.determination.models import SavedDetermination
 def determine(data: Any) -> dict[str, Any]:
     """The determination for one input object, or {"error": {...}} for invalid input."""
     return evaluate(data, knowledge())
+
+
+def batch_determiner() -> Callable[[Any], dict[str, Any]]:
+    """`determine` for a batch: every case is decided against the data current when it started.
+
+    One version check for the whole batch instead of two queries per case, and one consistent
+    data version for every line of the output (an import during the run does not split it).
+    """
+    current = knowledge()
+    return lambda data: evaluate(data, current)
 
 
 def save(

@@ -38,6 +38,7 @@ _ITEM = {"control_code", "description", "hs_code", "quantity", "unit", "value_cn
 _PARTY = {"role", "name", "country", "military"}
 _EXPORTER = {"name", *EXPORTER_FLAGS}
 _END_USE = {"category", "statement"}
+_KNOWLEDGE = set(KNOWLEDGE_FLAGS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,11 +117,12 @@ def parse_case(data: Any) -> Case:
     """Validate the input object; raises InvalidInput naming the field."""
     if not isinstance(data, Mapping):
         _fail("invalid_type", "(root)", "the input must be a JSON object")
-    ignored = [key for key in data if key not in _TOP]
+    ignored: list[str] = []
+    _note_unknown(data, _TOP, "", ignored)
     day = _date(data)
-    movement = _enum(data, "movement", "movement", MOVEMENTS, default="export")
-    case_name = _optional_enum(data, "registration_case", "registration_case", REGISTRATION_CASES)
-    destination = _country(data, "destination", "destination", required=False)
+    movement = _enum(data, "movement", "", MOVEMENTS, default="export")
+    case_name = _optional_enum(data, "registration_case", "", REGISTRATION_CASES)
+    destination = _country(data, "destination", "", required=False)
     if destination is None and movement not in (
         "deemed_export",
         "into_special_customs_zone",
@@ -130,17 +132,17 @@ def parse_case(data: Any) -> Case:
     exporter = _exporter(_section(data, "exporter"), ignored)
     items = _items(data)
     for index, item in enumerate(data["items"]):
-        ignored.extend(f"items[{index}].{k}" for k in item if k not in _ITEM)
+        _note_unknown(item, _ITEM, f"items[{index}]", ignored)
     parties = _parties(data, ignored)
     end_use_data = _section(data, "end_use")
-    ignored.extend(f"end_use.{k}" for k in end_use_data if k not in _END_USE)
+    _note_unknown(end_use_data, _END_USE, "end_use", ignored)
     end_use = EndUse(
-        category=_enum(end_use_data, "category", "end_use.category", END_USE_CATEGORIES, "unknown"),
-        statement=_text(end_use_data, "statement", "end_use.statement"),
+        category=_enum(end_use_data, "category", "end_use", END_USE_CATEGORIES, "unknown"),
+        statement=_text(end_use_data, "statement", "end_use"),
     )
     flags = _section(data, "knowledge")
-    ignored.extend(f"knowledge.{k}" for k in flags if k not in KNOWLEDGE_FLAGS)
-    knowledge = KnowledgeFlags(*(_bool(flags, f, f"knowledge.{f}") for f in KNOWLEDGE_FLAGS))
+    _note_unknown(flags, _KNOWLEDGE, "knowledge", ignored)
+    knowledge = KnowledgeFlags(*[_bool(flags, f, "knowledge") for f in KNOWLEDGE_FLAGS])
     return Case(
         date=day,
         movement=movement,
@@ -170,10 +172,10 @@ def _date(data: Mapping[str, Any]) -> date:
 
 
 def _exporter(section: Mapping[str, Any], ignored: list[str]) -> Exporter:
-    ignored.extend(f"exporter.{k}" for k in section if k not in _EXPORTER)
+    _note_unknown(section, _EXPORTER, "exporter", ignored)
     return Exporter(
-        _text(section, "name", "exporter.name"),
-        *(_bool(section, flag, f"exporter.{flag}") for flag in EXPORTER_FLAGS),
+        _text(section, "name", "exporter"),
+        *[_bool(section, flag, "exporter") for flag in EXPORTER_FLAGS],
     )
 
 
@@ -211,11 +213,11 @@ def _items(data: Mapping[str, Any]) -> tuple[Item, ...]:
             Item(
                 index=index,
                 control_code=code or None,
-                description=_text(raw, "description", f"{where}.description"),
+                description=_text(raw, "description", where),
                 hs_code=hs.strip() if isinstance(hs, str) and hs.strip() else None,
-                quantity=_number(raw, "quantity", f"{where}.quantity"),
-                unit=_text(raw, "unit", f"{where}.unit") or None,
-                value_cny=_number(raw, "value_cny", f"{where}.value_cny"),
+                quantity=_number(raw, "quantity", where),
+                unit=_text(raw, "unit", where) or None,
+                value_cny=_number(raw, "value_cny", where),
             )
         )
     return tuple(out)
@@ -232,22 +234,30 @@ def _parties(data: Mapping[str, Any], ignored: list[str]) -> tuple[Party, ...]:
         where = f"parties[{index}]"
         if not isinstance(raw, Mapping):
             _fail("invalid_type", where, f"{where} must be an object, not {_kind(raw)}")
-        ignored.extend(f"{where}.{k}" for k in raw if k not in _PARTY)
+        _note_unknown(raw, _PARTY, where, ignored)
         if raw.get("role") is None:
             _fail("missing_field", f"{where}.role", f"{where}.role is required")
-        name = _text(raw, "name", f"{where}.name")
+        name = _text(raw, "name", where)
         if not name:
             _fail("missing_field", f"{where}.name", f"{where}.name is required")
         out.append(
             Party(
                 index=index,
-                role=_enum(raw, "role", f"{where}.role", ROLES),
+                role=_enum(raw, "role", where, ROLES),
                 name=name,
-                country=_country(raw, "country", f"{where}.country", required=False),
-                military=_bool(raw, "military", f"{where}.military"),
+                country=_country(raw, "country", where, required=False),
+                military=_bool(raw, "military", where),
             )
         )
     return tuple(out)
+
+
+def _note_unknown(
+    section: Mapping[str, Any], allowed: set[str], prefix: str, ignored: list[str]
+) -> None:
+    """Add the keys of `section` outside the interface to `ignored`, as JSON paths."""
+    if not allowed.issuperset(section):
+        ignored.extend(_path(prefix, key) for key in section if key not in allowed)
 
 
 def _section(data: Mapping[str, Any], key: str) -> Mapping[str, Any]:
@@ -259,12 +269,21 @@ def _section(data: Mapping[str, Any], key: str) -> Mapping[str, Any]:
     return value
 
 
+# The helpers below take the JSON path of the enclosing object (`prefix`, "" at the top) and
+# build the field's path only when they refuse it: valid input costs no string building.
+def _path(prefix: str, key: str) -> str:
+    return f"{prefix}.{key}" if prefix else key
+
+
 def _enum(
-    data: Mapping[str, Any], key: str, where: str, allowed: tuple[str, ...], default: str = ""
+    data: Mapping[str, Any], key: str, prefix: str, allowed: tuple[str, ...], default: str = ""
 ) -> str:
     value = data.get(key)
     if value is None and default:
         return default
+    if value.__class__ is str and value in allowed:
+        return value
+    where = _path(prefix, key)
     if value is None:
         _fail("missing_field", where, f"{where} is required")
     if not isinstance(value, str):
@@ -275,50 +294,55 @@ def _enum(
 
 
 def _optional_enum(
-    data: Mapping[str, Any], key: str, where: str, allowed: tuple[str, ...]
+    data: Mapping[str, Any], key: str, prefix: str, allowed: tuple[str, ...]
 ) -> str | None:
-    return None if data.get(key) is None else _enum(data, key, where, allowed)
+    return None if data.get(key) is None else _enum(data, key, prefix, allowed)
 
 
-def _country(data: Mapping[str, Any], key: str, where: str, *, required: bool) -> str | None:
+def _country(data: Mapping[str, Any], key: str, prefix: str, *, required: bool) -> str | None:
     value = data.get(key)
-    if value is None:
-        if required:
-            _fail("missing_field", where, f"{where} is required")
+    if value is None and not required:
         return None
+    code = value.strip().upper() if isinstance(value, str) else ""
+    if is_country(code):
+        return code
+    where = _path(prefix, key)
+    if value is None:
+        _fail("missing_field", where, f"{where} is required")
     if not isinstance(value, str):
         _fail("invalid_type", where, f"{where} must be an ISO 3166-1 alpha-2 string")
-    code = value.strip().upper()
-    if not is_country(code):
-        _fail("unknown_country", where, f"{where} {value!r} is not an ISO 3166-1 alpha-2 code")
-    return code
+    _fail("unknown_country", where, f"{where} {value!r} is not an ISO 3166-1 alpha-2 code")
 
 
-def _bool(data: Mapping[str, Any], key: str, where: str) -> bool:
+def _bool(data: Mapping[str, Any], key: str, prefix: str) -> bool:
     value = data.get(key, False)
+    if value is True or value is False:
+        return value
     if value is None:
         return False
-    if not isinstance(value, bool):
-        _fail("invalid_type", where, f"{where} must be true or false, not {_kind(value)}")
-    return value
+    where = _path(prefix, key)
+    _fail("invalid_type", where, f"{where} must be true or false, not {_kind(value)}")
 
 
-def _text(data: Mapping[str, Any], key: str, where: str) -> str:
+def _text(data: Mapping[str, Any], key: str, prefix: str) -> str:
     value = data.get(key)
     if value is None:
         return ""
     if not isinstance(value, str):
+        where = _path(prefix, key)
         _fail("invalid_type", where, f"{where} must be a string, not {_kind(value)}")
     return value.strip()
 
 
-def _number(data: Mapping[str, Any], key: str, where: str) -> float | None:
+def _number(data: Mapping[str, Any], key: str, prefix: str) -> float | None:
     value = data.get(key)
     if value is None:
         return None
-    if isinstance(value, bool) or not isinstance(value, int | float):
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        where = _path(prefix, key)
         _fail("invalid_type", where, f"{where} must be a number, not {_kind(value)}")
     if value < 0 or value != value:  # negative or NaN
+        where = _path(prefix, key)
         _fail("invalid_value", where, f"{where} must be zero or more")
     return float(value)
 

@@ -73,13 +73,13 @@ class Context:
     ) -> TraceStep:
         """Append a step for a rule of determination.yaml."""
         entry = self.rulebook.get(rule_id)
-        return self._append(
-            TraceStep(
-                rule_id, entry.citation, inputs, result, en, zh, effect, entry.confidence, subject
-            ),
-            entry.confidence_note,
-            relevant,
+        step = TraceStep(
+            rule_id, entry.citation, inputs, result, en, zh, effect, entry.confidence, subject
         )
+        if relevant and entry.confidence == "unconfirmed":
+            return self._append(step, entry.confidence_note, relevant)
+        self.steps.append(step)  # the common case, without the call: a dozen per determination
+        return step
 
     def measure_step(
         self,

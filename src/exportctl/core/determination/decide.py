@@ -14,7 +14,7 @@ from typing import Any
 
 from exportctl.core.determination.case import Case, InvalidCase, parse_case
 from exportctl.core.determination.context import Context, destinations_of
-from exportctl.core.determination.knowledge import Knowledge
+from exportctl.core.determination.knowledge import Knowledge, PartyFinding
 from exportctl.core.determination.result import Caveat, Determination, Effect
 from exportctl.core.determination.rules_items import apply_items
 from exportctl.core.determination.rules_movements import apply_movement
@@ -56,10 +56,6 @@ def determine(case: Case, knowledge: Knowledge) -> Determination:
     effects = [s.effect for s in ctx.steps if not s.effect.is_empty()]
     outcome, routes = _outcome(ctx, effects)
     decision = review(ctx, outcome, routes, effects)
-    hits = sorted(
-        (f.to_json() for f in findings),
-        key=lambda h: (h["query_name"], h["list_code"], h["entity_key"], h["announcement"] or ""),
-    )
     return Determination(
         date=case.date,
         outcome=outcome,
@@ -70,7 +66,7 @@ def determine(case: Case, knowledge: Knowledge) -> Determination:
         required_documents=decision.required_documents,
         documents_by_route=decision.documents_by_route,
         conditional_documents=decision.conditional_documents,
-        screening_hits=tuple(hits),
+        screening_hits=_hits(findings),
         trace=tuple(ctx.steps),
         rules_version=knowledge.rules_version,
         data_as_of=knowledge.data_as_of,
@@ -132,6 +128,17 @@ def _date_warnings(ctx: Context) -> None:
             f"Fields outside the input interface were ignored: {', '.join(ctx.case.ignored_fields)}.",
             f"以下字段不属于输入接口，已忽略：{', '.join(ctx.case.ignored_fields)}。",
         )
+
+
+def _hits(findings: list[PartyFinding]) -> tuple[dict[str, Any], ...]:
+    """The screening hits in a stable order (never the order of the parties)."""
+    if not findings:
+        return ()
+    return tuple(sorted((f.to_json() for f in findings), key=_hit_order))
+
+
+def _hit_order(hit: dict[str, Any]) -> tuple[str, str, str, str]:
+    return (hit["query_name"], hit["list_code"], hit["entity_key"], hit["announcement"] or "")
 
 
 def _unique(caveats: list[Caveat]) -> tuple[Caveat, ...]:

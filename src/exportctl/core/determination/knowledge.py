@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from exportctl.core.determination.case import Party
 from exportctl.core.determination.rulebook import Rulebook
@@ -31,9 +31,11 @@ class MeasureOnDate:
     resumed_after: date | None = None  # in force again after a suspension that ended then
 
 
-@dataclass(frozen=True, slots=True)
-class PartyFinding:
-    """A party of the case matched to one designation on one list, with its status on the date."""
+class PartyFinding(NamedTuple):
+    """A party of the case matched to one designation on one list, with its status on the date.
+
+    A NamedTuple like TraceStep: made for every designation of every matched party, every time.
+    """
 
     party_index: int
     role: str

@@ -5,7 +5,12 @@ Built from ControlEntry records (the catalogue snapshot), the measures and deadl
 Names are matched exactly after normalisation (NFKC, case, traditional to simplified Chinese,
 punctuation; then without legal-form words such as "Inc." or "株式会社"); a fuzzy screening
 engine can be plugged in as `matcher`, a callable (name, country) -> [(record id, score,
-matched name, explanation)], where the record id is "source:key" or a unique key.
+matched name, explanation)], where the record id is "source:key" or a unique key; with it,
+`record_lookup` (record id -> EntityRecord) can replace `records`, so a large list is never
+materialised, and the exact-name tables are only built when no matcher is given.
+
+Screening is memoised per (name, country): the party's role and index do not change which list
+entries match, only how the finding is labelled, so a batch that repeats a party screens it once.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
+from typing import TypeVar
 
 from exportctl.core.determination.case import Party
 from exportctl.core.determination.knowledge import (
@@ -27,8 +33,10 @@ from exportctl.core.textnorm import fold
 from exportctl.reference.catalogue_records import ControlEntry, is_valid_code, parent_code
 from exportctl.reference.records import EntityRecord
 
+_T = TypeVar("_T")
 Match = tuple[str, float, str, str]  # record id, score, matched name, explanation
 Matcher = Callable[[str, str | None], Iterable[Match]]
+RecordLookup = Callable[[str], EntityRecord | None]
 
 _LEGAL_WORDS = frozenset(
     [
@@ -86,6 +94,7 @@ class MemoryKnowledge:
         data_as_of: date,
         records: Iterable[EntityRecord] = (),
         matcher: Matcher | None = None,
+        record_lookup: RecordLookup | None = None,
         rules_version: str | None = None,
         data_versions: Mapping[str, str] | None = None,
     ) -> None:
@@ -108,15 +117,19 @@ class MemoryKnowledge:
         self._by_key: dict[str, list[EntityRecord]] = {}
         self._exact: dict[str, list[tuple[EntityRecord, str]]] = {}
         self._stripped: dict[str, list[tuple[EntityRecord, str]]] = {}
-        for record in records:
+        held = list(records)
+        for record in held:
             self._records[f"{record.source}:{record.key}"] = record
             self._by_key.setdefault(record.key, []).append(record)
-            for name in record.names:
-                exact, stripped = name_keys(name.value)
-                self._exact.setdefault(exact, []).append((record, name.value))
-                self._stripped.setdefault(stripped, []).append((record, name.value))
+        self._lookup = record_lookup or self._held_record
+        if matcher is None:
+            self._index_names(held)
         self._matcher = matcher or self._match_names
         self._measure_cache: dict[date, tuple[MeasureOnDate, ...]] = {}
+        # Answers per code asked (the data is immutable once built): a walk up the code tree
+        # and a pattern match per item otherwise.
+        self._entry_cache: dict[str, tuple[ControlEntry | None]] = {}
+        self._known_cache: dict[str, bool] = {}
         self._match_cache: dict[
             tuple[str, str | None], tuple[tuple[EntityRecord, float, str, str], ...]
         ] = {}
@@ -140,18 +153,22 @@ class MemoryKnowledge:
         return self._data_versions
 
     def entry(self, code: str) -> ControlEntry | None:
+        cached = self._entry_cache.get(code)  # .get: another thread may clear the cache
+        if cached is not None:
+            return cached[0]
+        found: ControlEntry | None = None
         current: str | None = code
-        while current is not None:
+        while current is not None and found is None:
             found = self._entries.get(current)
-            if found is not None:
-                return found
             current = parent_code(current)
-        return None
+        return _remember(self._entry_cache, code, (found,))[0]
 
     def is_known_code(self, code: str) -> bool:
-        if not is_valid_code(code):
-            return False
-        return any(c in self._known for c in _with_ancestors(code))
+        known = self._known_cache.get(code)
+        if known is None:
+            known = is_valid_code(code) and any(c in self._known for c in _with_ancestors(code))
+            _remember(self._known_cache, code, known)
+        return known
 
     def measures_on(self, day: date) -> Sequence[MeasureOnDate]:
         cached = self._measure_cache.get(day)
@@ -203,7 +220,7 @@ class MemoryKnowledge:
         if cached is None:
             best: dict[str, tuple[EntityRecord, float, str, str]] = {}
             for record_id, score, matched, explanation in self._matcher(name, country):
-                record = self._record(record_id)
+                record = self._lookup(record_id)
                 if record is None:
                     continue
                 if country and record.countries and country not in record.countries:
@@ -220,12 +237,20 @@ class MemoryKnowledge:
             self._match_cache[key] = cached
         return cached
 
-    def _record(self, record_id: str) -> EntityRecord | None:
+    def _held_record(self, record_id: str) -> EntityRecord | None:
         found = self._records.get(record_id)
         if found is None:
             same_key = self._by_key.get(record_id, [])
             found = same_key[0] if len(same_key) == 1 else None
         return found
+
+    def _index_names(self, records: list[EntityRecord]) -> None:
+        """The exact-name tables of the built-in matcher (normalising every listed name)."""
+        for record in records:
+            for name in record.names:
+                exact, stripped = name_keys(name.value)
+                self._exact.setdefault(exact, []).append((record, name.value))
+                self._stripped.setdefault(stripped, []).append((record, name.value))
 
     def _match_names(self, name: str, country: str | None) -> Iterable[Match]:
         exact, stripped = name_keys(name)
@@ -266,6 +291,14 @@ class MemoryKnowledge:
                 source=first.source,
                 citation=f"group of {', '.join(sorted(m.code for m in members))} (not printed on its own)",
             )
+
+
+def _remember(cache: dict[str, _T], key: str, value: _T) -> _T:
+    """Store in a cache bounded by clearing it (the keys come from input: unbounded otherwise)."""
+    if len(cache) > 65536:
+        cache.clear()
+    cache[key] = value
+    return value
 
 
 def _with_ancestors(code: str) -> list[str]:

@@ -9,7 +9,7 @@ names); nothing in it depends on the order of items or parties except the order 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from exportctl.core.determination.vocabulary import Outcome, Policy
@@ -86,9 +86,12 @@ class TraceStep(NamedTuple):
         }
 
 
-@dataclass(frozen=True, slots=True)
-class Determination:
-    """The decision for one transaction on one date."""
+class Determination(NamedTuple):
+    """The decision for one transaction on one date.
+
+    A NamedTuple like TraceStep: immutable, and cheaper to create than a frozen dataclass of 15
+    fields (one per determination; see bench/determination).
+    """
 
     date: dt.date
     outcome: Outcome
@@ -104,7 +107,7 @@ class Determination:
     rules_version: str
     data_as_of: dt.date
     data_versions: dict[str, str]
-    warnings: tuple[Caveat, ...] = field(default=())
+    warnings: tuple[Caveat, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -128,6 +131,8 @@ class Determination:
 
 def _effect_json(effect: Effect) -> dict[str, Any]:
     out: dict[str, Any] = {}
+    if effect is NO_EFFECT:  # most steps
+        return out
     if effect.closes:
         out["closes_routes"] = sorted(effect.closes)
     if effect.opens_registration:

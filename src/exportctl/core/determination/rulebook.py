@@ -149,6 +149,21 @@ class Rulebook:
         object.__setattr__(
             self, "_documents", {e.code: e for e in self.entries if e.kind == "document"}
         )
+        party_effects: dict[str, list[RuleEntry]] = {}
+        for entry in by_kind.get("party_effect", ()):
+            for code in dict.fromkeys(entry.list_codes):  # a code named twice counts once
+                party_effects.setdefault(code, []).append(entry)
+        object.__setattr__(self, "_party_effects", {k: tuple(v) for k, v in party_effects.items()})
+        # The one rule per movement, route and registration case (_cross_check guarantees it).
+        object.__setattr__(
+            self,
+            "_by_subject",
+            {
+                (e.kind, e.movement or e.route or e.case): e
+                for e in self.entries
+                if e.kind in ("movement", "licence_type", "registration_case")
+            },
+        )
 
     def get(self, rule_id: str) -> RuleEntry:
         """The entry with that id; a KeyError here is a programming error, not bad input."""
@@ -158,6 +173,17 @@ class Rulebook:
     def of_kind(self, kind: str) -> tuple[RuleEntry, ...]:
         by_kind: dict[str, tuple[RuleEntry, ...]] = self.__dict__["_by_kind"]
         return by_kind.get(kind, ())
+
+    def party_effects(self, list_code: str) -> tuple[RuleEntry, ...]:
+        """The party_effect rules naming the list, in file order."""
+        effects: dict[str, tuple[RuleEntry, ...]] = self.__dict__["_party_effects"]
+        return effects.get(list_code, ())
+
+    def for_subject(self, kind: str, name: str) -> RuleEntry:
+        """The rule of kind movement, licence_type or registration_case for that movement,
+        route or case."""
+        by_subject: dict[tuple[str, str], RuleEntry] = self.__dict__["_by_subject"]
+        return by_subject[(kind, name)]
 
     def document(self, code: str) -> RuleEntry:
         documents: dict[str, RuleEntry] = self.__dict__["_documents"]

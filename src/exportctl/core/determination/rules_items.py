@@ -198,18 +198,14 @@ def _announced_catch_alls(ctx: Context, uncontrolled: list[int]) -> None:
     """Catch-alls an announcement adds for named activities (2025 No. 62 ¶1: rare earths)."""
     if not ctx.case.end_use.statement:
         return
+    catch_alls = _catch_alls(ctx.measures)
     for keywords in ctx.rulebook.of_kind("keywords"):
-        found = [
-            m
-            for m in ctx.measures
-            if m.measure.id == keywords.for_rule and m.measure.kind == "catch_all"
-        ]
-        if not found:
+        mod = catch_alls.get(keywords.for_rule or "")
+        if mod is None:
             continue
         hit = keyword_hit(ctx.case.end_use.statement, keywords.keywords)
         if hit is None:
             continue
-        mod = found[0]
         in_force = mod.status == "in_force"
         if in_force:
             for index in uncontrolled:
@@ -289,9 +285,30 @@ def _covering(measures: Sequence[MeasureOnDate], code: str) -> list[MeasureOnDat
     return found[1]
 
 
+_STRENGTH = {"in_force": 0, "suspended": 1, "not_yet_in_force": 2, "expired": 3}
+
+
+# id(measures) -> (measures, catch-all measures by id): one scan per date, not per case.
+_CATCH_ALLS: dict[int, tuple[Sequence[MeasureOnDate], dict[str, MeasureOnDate]]] = {}
+
+
+def _catch_alls(measures: Sequence[MeasureOnDate]) -> dict[str, MeasureOnDate]:
+    found = _CATCH_ALLS.get(id(measures))
+    if found is None or found[0] is not measures:
+        by_id: dict[str, MeasureOnDate] = {}
+        for m in measures:
+            if m.measure.kind == "catch_all":
+                by_id.setdefault(m.measure.id, m)  # the first, as before
+        if len(_CATCH_ALLS) > 4096:
+            _CATCH_ALLS.clear()
+        found = _CATCH_ALLS[id(measures)] = (measures, by_id)
+    return found[1]
+
+
 def _strongest(found: list[MeasureOnDate]) -> MeasureOnDate | None:
-    order = {"in_force": 0, "suspended": 1, "not_yet_in_force": 2, "expired": 3}
-    return min(found, key=lambda m: order.get(m.status, 9)) if found else None
+    if len(found) == 1:
+        return found[0]
+    return min(found, key=lambda m: _STRENGTH.get(m.status, 9)) if found else None
 
 
 def _predecessor(ctx: Context, entry: ControlEntry | None, status: str) -> bool:

@@ -27,7 +27,7 @@ def apply_movement(ctx: Context) -> None:
     """One step for the movement; switches licensing off where Art. 48 ¶2 says no licence."""
     case = ctx.case
     movement = case.movement
-    entry = next(e for e in ctx.rulebook.of_kind("movement") if e.movement == movement)
+    entry = ctx.rulebook.for_subject("movement", movement)
     inputs: dict[str, object] = {"movement": movement, "destination": case.destination}
     if not entry.in_force_on(ctx.day):
         ctx.warn(

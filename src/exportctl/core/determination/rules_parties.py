@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from exportctl.core.determination.context import Context
 from exportctl.core.determination.knowledge import PartyFinding
 from exportctl.core.determination.result import NO_EFFECT, Effect
-from exportctl.core.determination.rulebook import RuleEntry
+from exportctl.core.determination.rulebook import Rulebook, RuleEntry
 
 _STATUS_ZH = {
     "suspended": "暂停实施",
@@ -165,8 +165,21 @@ def _effect(ctx: Context, entry: RuleEntry, finding: PartyFinding) -> tuple[Effe
         party = case.parties[finding.party_index]
         if not (party.military or case.end_use.category == "military"):
             return NO_EFFECT, "not_applicable"
+    return _listed_effect(ctx.rulebook, entry)
+
+
+# (id(rulebook), rule id) -> (rulebook, effect, result): what a listing does depends only on the
+# rule (and the routes of the documents it names), so it is worked out once per rule.
+_EFFECTS: dict[tuple[int, str], tuple[Rulebook, Effect, str]] = {}
+
+
+def _listed_effect(rulebook: Rulebook, entry: RuleEntry) -> tuple[Effect, str]:
+    key = (id(rulebook), entry.id)
+    found = _EFFECTS.get(key)
+    if found is not None and found[0] is rulebook:
+        return found[1], found[2]
     documents = tuple(
-        d for d in entry.documents if "special_application" not in ctx.rulebook.document(d).routes
+        d for d in entry.documents if "special_application" not in rulebook.document(d).routes
     )
     special_docs = tuple(d for d in entry.documents if d not in documents)
     effect = Effect(
@@ -187,14 +200,17 @@ def _effect(ctx: Context, entry: RuleEntry, finding: PartyFinding) -> tuple[Effe
         result = "review"
     else:
         result = "informational"
+    if len(_EFFECTS) > 4096:
+        _EFFECTS.clear()
+    _EFFECTS[key] = (rulebook, effect, result)
     return effect, result
 
 
 def _effects_for(ctx: Context, finding: PartyFinding) -> list[RuleEntry]:
     out = []
     codes = set(finding.measure_codes)
-    for entry in ctx.rulebook.of_kind("party_effect"):
-        if finding.list_code not in entry.list_codes or not entry.in_force_on(ctx.day):
+    for entry in ctx.rulebook.party_effects(finding.list_code):
+        if not entry.in_force_on(ctx.day):
             continue
         if entry.announcements and finding.announcement not in entry.announcements:
             continue

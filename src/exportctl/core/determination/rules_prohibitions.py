@@ -15,6 +15,7 @@ temporarily controlled or caught by the catch-all).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from exportctl.core.determination.context import Context
 from exportctl.core.determination.knowledge import MeasureOnDate
@@ -30,28 +31,68 @@ _HANDLED = frozenset(
     {"end_user_prohibition", "destination_restriction", "end_user_review", "end_use_prohibition"}
     | {"declaration_requirement", "destination_licence_requirement", "extraterritorial"}
 )
-# id(measures) -> (measures, the ones this module looks at): one filter per date, not per case.
-_RELEVANT: dict[int, tuple[Sequence[MeasureOnDate], tuple[MeasureOnDate, ...]]] = {}
+# Kinds that look at the case whatever its countries; the others only bite where the scope's
+# destinations meet the case's countries (destination, end users, any party's country).
+_ANY_COUNTRY = frozenset({"end_use_prohibition", "declaration_requirement"})
+# Kinds traced only while in force (the others also trace a suspended or expired measure).
+_IN_FORCE_ONLY = frozenset(
+    {"end_user_review", "end_use_prohibition", "declaration_requirement"}
+    | {"destination_licence_requirement", "extraterritorial"}
+)
 
 
-def _relevant(measures: Sequence[MeasureOnDate]) -> tuple[MeasureOnDate, ...]:
-    found = _RELEVANT.get(id(measures))
-    if found is None or found[0] is not measures:
-        if len(_RELEVANT) > 4096:
-            _RELEVANT.clear()
-        chosen = tuple(m for m in measures if m.measure.kind in _HANDLED)
-        found = _RELEVANT[id(measures)] = (measures, chosen)
-    return found[1]
+class _Plan(NamedTuple):
+    """The measures of one date this module can apply, by the country that brings them in."""
+
+    measures: Sequence[MeasureOnDate]  # pins the id the plan is cached under
+    any_country: tuple[tuple[int, MeasureOnDate], ...]
+    by_country: dict[str, tuple[tuple[int, MeasureOnDate], ...]]
+
+
+# id(measures) -> plan: built once per date (measures_on returns one tuple per date).
+_PLANS: dict[int, _Plan] = {}
+
+
+def _plan(measures: Sequence[MeasureOnDate]) -> _Plan:
+    found = _PLANS.get(id(measures))
+    if found is None or found.measures is not measures:
+        any_country: list[tuple[int, MeasureOnDate]] = []
+        by_country: dict[str, list[tuple[int, MeasureOnDate]]] = {}
+        for position, mod in enumerate(measures):
+            kind = mod.measure.kind
+            if kind not in _HANDLED or (kind in _IN_FORCE_ONLY and mod.status != "in_force"):
+                continue
+            if kind in _ANY_COUNTRY:
+                any_country.append((position, mod))
+            for country in mod.measure.scope.destinations:
+                by_country.setdefault(country, []).append((position, mod))
+        if len(_PLANS) > 4096:
+            _PLANS.clear()
+        found = _PLANS[id(measures)] = _Plan(
+            measures, tuple(any_country), {c: tuple(v) for c, v in by_country.items()}
+        )
+    return found
+
+
+def _applicable(ctx: Context) -> list[MeasureOnDate]:
+    """The measures that can say something about this case, in the order of measures.yaml."""
+    plan = _plan(ctx.measures)
+    countries = set(ctx.destinations)
+    countries.update(p.country for p in ctx.case.parties if p.country)
+    chosen = dict(plan.any_country)
+    for country in countries:
+        chosen.update(plan.by_country.get(country, ()))
+    return [chosen[position] for position in sorted(chosen)]
 
 
 def apply_prohibitions(ctx: Context) -> None:
-    for mod in _relevant(ctx.measures):
+    for mod in _applicable(ctx):
         kind = mod.measure.kind
         if kind == "end_user_prohibition":
             _end_user_ban(ctx, mod)
-        elif kind == "destination_restriction" and mod.measure.scope.destinations:
+        elif kind == "destination_restriction":
             _destination_restriction(ctx, mod)
-        elif kind == "end_user_review" and mod.measure.scope.destinations:
+        elif kind == "end_user_review":
             _review(ctx, mod)
         elif kind == "end_use_prohibition":
             _unlisted_uav(ctx, mod)
@@ -59,7 +100,7 @@ def apply_prohibitions(ctx: Context) -> None:
             _declaration(ctx, mod)
         elif kind == "destination_licence_requirement":
             _other_regime(ctx, mod)
-        elif kind == "extraterritorial" and mod.measure.scope.destinations:
+        elif kind == "extraterritorial":
             _foreign_transfer(ctx, mod)
 
 

@@ -10,8 +10,8 @@ ECL Art. 13 (case-by-case review) and the announcements that say "in principle n
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from exportctl.core.determination.context import Context
 from exportctl.core.determination.result import Effect
@@ -19,8 +19,9 @@ from exportctl.core.determination.rulebook import Rulebook
 from exportctl.core.determination.vocabulary import ROUTES, Outcome, Policy
 
 
-@dataclass(frozen=True, slots=True)
-class Review:
+class Review(NamedTuple):
+    """What the review part adds to the decision (a NamedTuple: made once per determination)."""
+
     policy: Policy | None
     special_approval_possible: bool
     time_limit: int | None
@@ -98,7 +99,7 @@ def _route_documents(
 
 
 def _route_step(ctx: Context, route: str, documents: tuple[str, ...]) -> None:
-    entry = next(e for e in ctx.rulebook.of_kind("licence_type") if e.route == route)
+    entry = ctx.rulebook.for_subject("licence_type", route)
     deadline = ctx.knowledge.deadline(entry.deadline) if entry.deadline else None
     validity = (
         f"{deadline.quantity} {deadline.unit.rstrip('s') if deadline.quantity == 1 else deadline.unit}"

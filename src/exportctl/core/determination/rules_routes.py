@@ -65,7 +65,7 @@ def _registration(ctx: Context) -> None:
     name = case.registration_case
     if name is None:
         return
-    entry = next(e for e in ctx.rulebook.of_kind("registration_case") if e.case == name)
+    entry = ctx.rulebook.for_subject("registration_case", name)
     subject = "registration_case"
     inputs: dict[str, object] = {"registration_case": name, "end_use": case.end_use.category}
     if not entry.in_force_on(ctx.day):
