@@ -91,6 +91,7 @@ class ScreeningIndex:
         self._substantive = substantive  # per name: number of substantive parts
         self._forms: dict[int, NameForm] = {}
         self._tokens: dict[int, Token] = {}  # one Token per stored token tuple (shared by names)
+        self._token_tuples: dict[tuple[Token, ...], tuple[Token, ...]] = {}
         self.compare_cache = CompareCache()
         self._records: dict[int, EntityRecord] = {}
         self._by_key: dict[tuple[str, str], int] | None = None
@@ -134,6 +135,8 @@ class ScreeningIndex:
         if form is None:
             raw = self._forms_raw[name_id]
             tokens = tuple(self._token(t) for t in raw[3])
+            # one tuple per distinct name, so caches keyed by it serve all names spelt alike
+            tokens = self._token_tuples.setdefault(tokens, tokens)
             form = NameForm(raw[0], raw[1], raw[2], tokens, raw[4], raw[5], raw[6])
             self._forms[name_id] = form
         return IndexedName(self._name_record[name_id], self._name_value[name_id],

@@ -94,9 +94,8 @@ class CompareCache:
         self.targets: dict[int, frozenset[str]] = shared.targets if shared else {}
         self.spans: dict[int, list[Span]] = shared.spans if shared else {}
         self.sides: dict[int, _Side] = shared.sides if shared else {}
-        self.hints: dict[int, tuple[frozenset[str], frozenset[str]]] = (
-            shared.hints if shared else {}
-        )
+        self.span_unions: dict[int, frozenset[str]] = shared.span_unions if shared else {}
+        self.target_unions: dict[int, frozenset[str]] = shared.target_unions if shared else {}
         self.similarities: dict[int, _Row] = {}
         self.query: tuple[Token, ...] = ()
         self.query_keys: dict[bool, tuple[list[frozenset[str]], list[Span]]] = {}
@@ -149,17 +148,24 @@ class CompareCache:
         return found
 
     def merge_hint(self, ct: tuple[Token, ...], consonants: bool) -> bool:
-        """_merge_hint from the unions of each side's span keys and target keys."""
+        """_merge_hint from the unions of each side's span keys and target keys (the list
+        side's spans, costly, only when its parts do not already meet a query span)."""
         query = self.query_hints.get(consonants)
         if query is None:
             targets, spans = self.query_targets_spans(consonants)
             query = self.query_hints[consonants] = _hint_keys(spans, targets)
         key = id(ct) * 2 + consonants
-        listed = self.hints.get(key)
+        listed = self.target_unions.get(key)
         if listed is None:
-            listed = _hint_keys(self.list_spans(ct, consonants), self.list_targets(ct, consonants))
-            self.hints[key] = listed
-        return not query[0].isdisjoint(listed[1]) or not listed[0].isdisjoint(query[1])
+            listed = frozenset().union(*self.list_targets(ct, consonants))
+            self.target_unions[key] = listed
+        if not query[0].isdisjoint(listed):
+            return True
+        listed = self.span_unions.get(key)
+        if listed is None:
+            listed = frozenset().union(*(keys for _span, keys in self.list_spans(ct, consonants)))
+            self.span_unions[key] = listed
+        return not listed.isdisjoint(query[1])
 
 
 # Per query token, the similarities >= MIN_CREDIT with one list token: ((i, credit, how), ...)
