@@ -131,6 +131,11 @@ class ScreeningIndex:
 
     def name(self, name_id: int) -> IndexedName:
         """One indexed name with its analysed form."""
+        return IndexedName(self._name_record[name_id], self._name_value[name_id],
+                           self._name_kind[name_id], self.form(name_id))  # fmt: skip
+
+    def form(self, name_id: int) -> NameForm:
+        """The analysed form of one indexed name (rebuilt on first use)."""
         form = self._forms.get(name_id)
         if form is None:
             raw = self._forms_raw[name_id]
@@ -139,8 +144,16 @@ class ScreeningIndex:
             tokens = self._token_tuples.setdefault(tokens, tokens)
             form = NameForm(raw[0], raw[1], raw[2], tokens, raw[4], raw[5], raw[6])
             self._forms[name_id] = form
-        return IndexedName(self._name_record[name_id], self._name_value[name_id],
-                           self._name_kind[name_id], form)  # fmt: skip
+        return form
+
+    def record_of(self, name_id: int) -> int:
+        """Position of the record a name belongs to."""
+        return self._name_record[name_id]
+
+    def schema(self, record_id: int) -> str:
+        """Schema of a record (what pair_mode needs, without building RecordFacts)."""
+        schema: str = self._facts[record_id][2]
+        return schema
 
     def _token(self, raw: tuple[Any, ...]) -> Token:
         found = self._tokens.get(id(raw))

@@ -245,26 +245,28 @@ def compare(q: NameForm, c: NameForm, mode: str, cache: CompareCache | None = No
     else:
         qk, q_cost, q_consonantal = _side(qt, person)
         ck, c_cost, c_consonantal = _side(ct, person)
-    found: list[tuple[float, float, int, int, str]] = []
+    rows: list[tuple[tuple[int, float, str], ...]] = []
     best_q = [0.0] * len(qt)
-    best_c = [0.0] * len(ct)
+    best_c: list[float] = []
     sims = cache.similarities if cache is not None else None
-    for j, b in enumerate(ct):
+    for b in ct:
         if sims is not None:
             row = sims.get(id(b))
             if row is None:
                 row = sims[id(b)] = _row(qt, b)
         else:
             row = _row(qt, b)
-        matches, best_c[j] = row
-        for i, credit, how in matches:
-            found.append((credit, WEIGHT[qk[i]] + WEIGHT[ck[j]], i, j, how))
+        rows.append(row[0])
+        best_c.append(row[1])
+        for i, credit, _how in row[0]:
             if credit > best_q[i]:
                 best_q[i] = credit
     consonantal = q_consonantal or c_consonantal
     bound = _bound(qk, ck, best_q, best_c, q_cost + c_cost) if floor > 0.0 else 1.0
     if bound < floor and not _hint(qt, ct, consonantal, cache):
         return Comparison(0.0, mode, (), tuple(range(len(qt))), tuple(range(len(ct))))
+    found = [(credit, WEIGHT[qk[i]] + WEIGHT[ck[j]], i, j, how)
+             for j, matches in enumerate(rows) for i, credit, how in matches]  # fmt: skip
     if cache is not None:
         query_targets, query_spans = cache.query_targets_spans(consonantal)
         spans = (query_spans, cache.list_spans(ct, consonantal))
