@@ -8,8 +8,11 @@ the threshold (measured by bench/screening; target >= 99.5 %).
 Keys per name: exact words, phonetic keys, consonant skeletons (for Arabic script), Korean keys,
 pinyin readings of Wade-Giles/postal/Cantonese spellings, one-deletion variants (typos), joined
 neighbours (Hua Wei = Huawei), initials (ZTE), and pairs of words (so a name made only of common
-words is still found). Keys shared by very many names are not traversed; candidates are ranked by
-summed key weights times rarity, and the best are scored in full (score.py).
+words is still found). Keys shared by very many names are not traversed. The names found are
+split with set operations by which query parts they share keys with; a bound of their score is
+computed once per such region and name profile, and names below it are dropped (no name that could
+reach the threshold is lost). If many remain, they are ranked by summed key weights times rarity,
+and the best are scored in full (score.py).
 
 The index is built once per list version and saved as one marshal blob of plain structures.
 """
