@@ -80,3 +80,32 @@ def test_index_finds_at_least_995_per_mille_of_what_exhaustive_comparison_finds(
         found += len(exhaustive & hits)
     assert expected > 30
     assert found / expected >= 0.995, f"{found}/{expected}"
+
+
+def test_regions_give_each_name_the_union_of_the_masks_it_was_found_under():
+    from exportctl.core.screening.index import _regions
+
+    groups = {0b001: {1, 2, 3}, 0b010: {2, 3, 4}, 0b100: {3, 5}, 0b011: {6, 1}}
+    regions = _regions(groups)
+    by_name = {n: mask for mask, names in regions.items() for n in names}
+    expected = {}
+    for mask, names in groups.items():
+        for n in names:
+            expected[n] = expected.get(n, 0) | mask
+    assert by_name == expected
+    assert sum(len(names) for names in regions.values()) == len(expected)  # each name once
+
+
+def test_compare_with_a_cache_scores_as_without_one(index):
+    """The cached path (similarity rows, side costs, merge hint from key unions) is only faster."""
+    cache = CompareCache(index.compare_cache)
+    for query in _queries()[:12]:
+        form = analyse_name(query.name, query.schema)
+        cache.start_query(form)
+        for name_id in index.candidates(form, 30):
+            listed = index.form(name_id)
+            mode = pair_mode(form, listed, query.schema, index.schema(index.record_of(name_id)))
+            for floor in (0.0, 0.6):
+                assert compare(form, listed, mode, cache, floor) == compare(
+                    form, listed, mode, None, floor
+                )

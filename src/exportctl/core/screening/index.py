@@ -8,8 +8,11 @@ the threshold (measured by bench/screening; target >= 99.5 %).
 Keys per name: exact words, phonetic keys, consonant skeletons (for Arabic script), Korean keys,
 pinyin readings of Wade-Giles/postal/Cantonese spellings, one-deletion variants (typos), joined
 neighbours (Hua Wei = Huawei), initials (ZTE), and pairs of words (so a name made only of common
-words is still found). Keys shared by very many names are not traversed; candidates are ranked by
-summed key weights times rarity, and the best are scored in full (score.py).
+words is still found). Keys shared by very many names are not traversed. The names found are
+split with set operations by which query parts they share keys with; a bound of their score is
+computed once per such region and name profile, and names below it are dropped (no name that could
+reach the threshold is lost). If many remain, they are ranked by summed key weights times rarity,
+and the best are scored in full (score.py).
 
 The index is built once per list version and saved as one marshal blob of plain structures.
 """
@@ -22,6 +25,7 @@ import marshal
 import math
 from array import array
 from collections.abc import Iterable
+from itertools import compress
 from operator import itemgetter
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -90,10 +94,14 @@ class ScreeningIndex:
         self._substantive = substantive  # per name: number of substantive parts
         self._forms: dict[int, NameForm] = {}
         self._tokens: dict[int, Token] = {}  # one Token per stored token tuple (shared by names)
+        self._token_tuples: dict[tuple[Token, ...], tuple[Token, ...]] = {}
         self.compare_cache = CompareCache()
         self._records: dict[int, EntityRecord] = {}
         self._by_key: dict[tuple[str, str], int] | None = None
         self._log_n = math.log(len(name_value) + 1)
+        self._profile_data: (
+            tuple[array[int], list[tuple[float, float, int]], list[tuple[float, float]]] | None
+        ) = None
 
     def __len__(self) -> int:
         """Number of records."""
@@ -126,14 +134,29 @@ class ScreeningIndex:
 
     def name(self, name_id: int) -> IndexedName:
         """One indexed name with its analysed form."""
+        return IndexedName(self._name_record[name_id], self._name_value[name_id],
+                           self._name_kind[name_id], self.form(name_id))  # fmt: skip
+
+    def form(self, name_id: int) -> NameForm:
+        """The analysed form of one indexed name (rebuilt on first use)."""
         form = self._forms.get(name_id)
         if form is None:
             raw = self._forms_raw[name_id]
             tokens = tuple(self._token(t) for t in raw[3])
+            # one tuple per distinct name, so caches keyed by it serve all names spelt alike
+            tokens = self._token_tuples.setdefault(tokens, tokens)
             form = NameForm(raw[0], raw[1], raw[2], tokens, raw[4], raw[5], raw[6])
             self._forms[name_id] = form
-        return IndexedName(self._name_record[name_id], self._name_value[name_id],
-                           self._name_kind[name_id], form)  # fmt: skip
+        return form
+
+    def record_of(self, name_id: int) -> int:
+        """Position of the record a name belongs to."""
+        return self._name_record[name_id]
+
+    def schema(self, record_id: int) -> str:
+        """Schema of a record (what pair_mode needs, without building RecordFacts)."""
+        schema: str = self._facts[record_id][2]
+        return schema
 
     def _token(self, raw: tuple[Any, ...]) -> Token:
         found = self._tokens.get(id(raw))
@@ -155,13 +178,12 @@ class ScreeningIndex:
         Every name sharing a key with the query gets an upper bound of its score from which query
         parts it shares keys with (keys of parts too common to traverse count as shared); names
         whose bound is below `floor` are left out. If more than `limit` remain, they are ranked
-        by the rarity-weighted keys they share with the query.
+        by the rarity-weighted keys they share with the query (ties: lower id first).
         """
-        masks: dict[int, int] = {}
-        get = masks.get
         keys, starts, postings = self._keys, self._starts, self._postings
         everywhere = 0  # parts whose keys were too common to traverse
         traversed: list[tuple[str, int, int]] = []
+        groups: dict[int, set[int]] = {}  # query key mask -> names having a key with that mask
         for key, mask in name_keys(form, query=True).items():
             slot = keys.get(key)
             if slot is None:
@@ -171,11 +193,18 @@ class ScreeningIndex:
                 everywhere |= mask & ~JOINED
                 continue
             traversed.append((key, begin, end))
-            for name_id in postings[begin:end]:
-                masks[name_id] = get(name_id, 0) | mask
-        if not masks:
+            group = groups.get(mask)
+            if group is None:
+                groups[mask] = set(postings[begin:end])
+            else:
+                group.update(postings[begin:end])
+        if not groups:
             return []
-        kept = self._bounds(form, masks, everywhere, floor) if floor > 0.0 else list(masks)
+        regions = _regions(groups)
+        if floor > 0.0:
+            kept = self._bounds(form, regions, everywhere, floor)
+        else:
+            kept = sorted(name_id for names in regions.values() for name_id in names)
         if len(kept) <= limit:
             return kept
         wanted = set(kept)
@@ -183,46 +212,58 @@ class ScreeningIndex:
         log_n = self._log_n
         for key, begin, end in traversed:
             weight = KEY_WEIGHT[key[0]] * (log_n - math.log(end - begin + 1) + 0.5)
-            for name_id in postings[begin:end]:
-                if name_id in wanted:
-                    scores[name_id] += weight
+            for name_id in wanted.intersection(postings[begin:end]):
+                scores[name_id] += weight
         return [name_id for name_id, _ in heapq.nlargest(limit, scores.items(), key=itemgetter(1))]
 
-    def _bounds(self, form: NameForm, masks: dict[int, int], everywhere: int,
+    def _bounds(self, form: NameForm, regions: dict[int, set[int]], everywhere: int,
                 floor: float) -> list[int]:  # fmt: skip
-        """Ids of the names whose score bound reaches the floor (see score.token_bound)."""
+        """Ids (ascending) of the names whose score bound reaches the floor (see
+        score.token_bound). The bound depends on the query parts a name shares keys with (its
+        region) and on the name's profile (largest half weight, least cost, substantive parts),
+        so it is computed once per region and profile."""
         bounds = [token_bound(t) for t in form.tokens]
         substantive = [t.kind in SUBSTANTIVE or t.pkind in SUBSTANTIVE for t in form.tokens]
         query_cost = sum(cost for _half, cost in bounds)
         query_subst = sum(substantive)
-        shared: dict[int, tuple[float, int, int]] = {}
+        profile_of, profiles, frontier = self._profiles()
+        decided: dict[int, dict[int, bool]] = {}  # shared mask -> profile -> bound >= floor
         out: list[int] = []
-        half_max, floor_cost, subst = self._half_max, self._floor_cost, self._substantive
-        not_joined = ~JOINED
-        for name_id, mask in masks.items():
-            mask = (mask | everywhere) & not_joined
-            found = shared.get(mask)
-            if found is None:
-                bits = [i for i in range(len(bounds)) if mask >> i & 1]
-                found = (sum(bounds[i][0] for i in bits), len(bits),
-                         query_subst - sum(substantive[i] for i in bits))  # fmt: skip
-                shared[mask] = found
-            half, count, query_left = found
-            numerator = half + half_max[name_id] * count
-            denominator = query_cost + floor_cost[name_id]
-            conflicts = subst[name_id] - count
-            if query_left < conflicts:
-                conflicts = query_left
-            if conflicts > 0:
-                if conflicts > 3:
-                    conflicts = 3
-                bound = numerator / (denominator + conflicts * CONFLICT_MIN_WEIGHT)
-                bound *= CONFLICT_FACTOR**conflicts
-            else:
-                bound = numerator / denominator
-            if bound >= floor:
-                out.append(name_id)
+        for region_mask, names in regions.items():
+            mask = (region_mask | everywhere) & ~JOINED
+            bits = [i for i in range(len(bounds)) if mask >> i & 1]
+            half = sum(bounds[i][0] for i in bits)
+            count = len(bits)
+            if all((half + h * count) / (query_cost + f) < floor for h, f in frontier):
+                continue  # no name of any profile can reach the floor with these parts
+            query_left = query_subst - sum(substantive[i] for i in bits)
+            memo = decided.setdefault(mask, {})
+            members = list(names)
+            profiles_of_members = list(map(profile_of.__getitem__, members))
+            for profile in set(profiles_of_members).difference(memo):
+                half_max, floor_cost, subst = profiles[profile]
+                bound = _bound(half + half_max * count, query_cost + floor_cost,
+                               min(subst - count, query_left))  # fmt: skip
+                memo[profile] = bound >= floor
+            out.extend(compress(members, map(memo.__getitem__, profiles_of_members)))
+        out.sort()
         return out
+
+    def _profiles(self) -> tuple[array[int], list[tuple[float, float, int]],
+                                 list[tuple[float, float]]]:  # fmt: skip
+        """Per name, the id of its profile (largest half weight, least cost, substantive parts);
+        the profiles; and per largest half weight the least cost of any name (for a bound over
+        all names)."""
+        if self._profile_data is None:
+            ids: dict[tuple[float, float, int], int] = {}
+            profile_of = array("i")
+            for profile in zip(self._half_max, self._floor_cost, self._substantive, strict=True):
+                profile_of.append(ids.setdefault(profile, len(ids)))
+            least: dict[float, float] = {}
+            for half_max, floor_cost, _subst in ids:
+                least[half_max] = min(least.get(half_max, floor_cost), floor_cost)
+            self._profile_data = (profile_of, list(ids), list(least.items()))
+        return self._profile_data
 
     def save(self, path: str | Path) -> None:
         """Write the index as one marshal blob of plain structures (trusted files only)."""
@@ -246,6 +287,34 @@ class ScreeningIndex:
         return cls(records, facts, _ints(name_record), values, kinds, forms, keys, _ints(starts),
                    _ints(postings), _floats(half_max), _floats(floor_cost),
                    _ints(substantive))  # fmt: skip
+
+
+def _regions(groups: dict[int, set[int]]) -> dict[int, set[int]]:
+    """Split the names of the groups by the union of the masks of the groups they are in
+    (set operations, so the work per name is done in C)."""
+    regions: dict[int, set[int]] = {}
+    seen: set[int] = set()
+    for mask, names in groups.items():
+        for known, members in list(regions.items()):
+            if mask & ~known:
+                both = members & names
+                if both:
+                    members -= both
+                    regions.setdefault(known | mask, set()).update(both)
+        new = names - seen
+        if new:
+            regions.setdefault(mask, set()).update(new)
+        seen |= names
+    return {mask: names for mask, names in regions.items() if names}
+
+
+def _bound(numerator: float, denominator: float, conflicts: int) -> float:
+    """Score bound of a name: each conflicting pair of unshared substantive parts (at most 3)
+    adds at least CONFLICT_MIN_WEIGHT to the denominator and multiplies by CONFLICT_FACTOR."""
+    if conflicts <= 0:
+        return numerator / denominator
+    conflicts = min(conflicts, 3)
+    return numerator / (denominator + conflicts * CONFLICT_MIN_WEIGHT) * CONFLICT_FACTOR**conflicts
 
 
 def _floats(raw: bytes) -> array[float]:

@@ -11,6 +11,7 @@ Latin (aL:).
 
 from __future__ import annotations
 
+from functools import lru_cache
 from itertools import combinations, pairwise
 
 from exportctl.core.screening.analyse import NameForm
@@ -31,6 +32,14 @@ KEY_WEIGHT = {"t": 1.0, "i": 1.0, "p": 0.8, "d": 0.6, "c": 0.6, "k": 0.8, "z": 0
 
 def _deletions(word: str) -> set[str]:
     return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+@lru_cache(maxsize=65536)
+def _token_key_set(token: Token, query: bool) -> frozenset[str]:
+    """_token_keys, memoised: the same parts recur in many names and queries."""
+    keys: set[str] = set()
+    _token_keys(token, keys, query)
+    return frozenset(keys)
 
 
 def _token_keys(token: Token, keys: set[str], query: bool) -> None:
@@ -93,10 +102,8 @@ def name_keys(form: NameForm, query: bool = False) -> dict[str, int]:
     out: dict[str, int] = {}
     tokens = form.tokens
     for index, token in enumerate(tokens):
-        keys: set[str] = set()
-        _token_keys(token, keys, query)
         bit = 1 << index
-        for key in keys:
+        for key in _token_key_set(token, query):
             out[key] = out.get(key, 0) | bit
         if query and 2 <= len(token.text) <= 5 and token.text.isalpha():
             out["i:" + token.text] = bit | JOINED  # may be the initials of a list name

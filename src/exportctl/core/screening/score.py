@@ -95,14 +95,21 @@ class CompareCache:
         # list-side caches may be shared between queries (and threads: dict updates are atomic)
         self.targets: dict[int, frozenset[str]] = shared.targets if shared else {}
         self.spans: dict[int, list[Span]] = shared.spans if shared else {}
-        self.similarities: dict[int, tuple[float, str]] = {}
+        self.sides: dict[int, _Side] = shared.sides if shared else {}
+        self.span_unions: dict[int, frozenset[str]] = shared.span_unions if shared else {}
+        self.target_unions: dict[int, frozenset[str]] = shared.target_unions if shared else {}
+        self.similarities: dict[int, _Row] = {}
         self.query: tuple[Token, ...] = ()
         self.query_keys: dict[bool, tuple[list[frozenset[str]], list[Span]]] = {}
+        self.query_sides: dict[bool, _Side] = {}
+        self.query_hints: dict[bool, tuple[frozenset[str], frozenset[str]]] = {}
 
     def start_query(self, query: NameForm) -> None:
         self.similarities = {}
         self.query = query.tokens
         self.query_keys = {}
+        self.query_sides = {}
+        self.query_hints = {}
 
     def query_targets_spans(self, consonants: bool) -> tuple[list[frozenset[str]], list[Span]]:
         found = self.query_keys.get(consonants)
@@ -128,6 +135,77 @@ class CompareCache:
         if found is None:
             found = self.spans[key] = span_keys(tokens, consonants)
         return found
+
+    def query_side(self, tokens: tuple[Token, ...], person: bool) -> _Side:
+        found = self.query_sides.get(person)
+        if found is None:
+            found = self.query_sides[person] = _side(tokens, person)
+        return found
+
+    def list_side(self, tokens: tuple[Token, ...], person: bool) -> _Side:
+        key = id(tokens) * 2 + person
+        found = self.sides.get(key)
+        if found is None:
+            found = self.sides[key] = _side(tokens, person)
+        return found
+
+    def merge_hint(self, ct: tuple[Token, ...], consonants: bool) -> bool:
+        """_merge_hint from the unions of each side's span keys and target keys (the list
+        side's spans, costly, only when its parts do not already meet a query span)."""
+        query = self.query_hints.get(consonants)
+        if query is None:
+            targets, spans = self.query_targets_spans(consonants)
+            query = self.query_hints[consonants] = _hint_keys(spans, targets)
+        key = id(ct) * 2 + consonants
+        listed = self.target_unions.get(key)
+        if listed is None:
+            listed = frozenset().union(*self.list_targets(ct, consonants))
+            self.target_unions[key] = listed
+        if not query[0].isdisjoint(listed):
+            return True
+        listed = self.span_unions.get(key)
+        if listed is None:
+            listed = frozenset().union(*(keys for _span, keys in self.list_spans(ct, consonants)))
+            self.span_unions[key] = listed
+        return not listed.isdisjoint(query[1])
+
+
+# Per query token, the similarities >= MIN_CREDIT with one list token: ((i, credit, how), ...)
+# and the best of them (0.0 when none).
+_Row = tuple[tuple[tuple[int, float, str], ...], float]
+# One side of a comparison: kinds of its parts in the mode, the least cost of its parts (the
+# denominator share of _bound) and whether it is in a consonantal script.
+_Side = tuple[list[int], float, bool]
+
+
+def _row(qt: tuple[Token, ...], b: Token) -> _Row:
+    found = []
+    best = 0.0
+    for i, a in enumerate(qt):
+        credit, how = similarity(a, b)
+        if credit >= MIN_CREDIT:
+            found.append((i, credit, how))
+            if credit > best:
+                best = credit
+    return tuple(found), best
+
+
+def _side(tokens: tuple[Token, ...], person: bool) -> _Side:
+    kinds = [t.pkind if person else t.kind for t in tokens]
+    extra = EXTRA[PERSON if person else ORGANISATION]
+    further = PERSON_FURTHER_EXTRA if person else 1.0
+    cost = 0.0
+    for kind in kinds:
+        frame = FRAME_EXTRA if kind in (GENERIC, REGION) else 1.0
+        cost += min(WEIGHT[kind] / 2, extra[kind], further, frame)
+    return kinds, cost, _consonantal(tokens)
+
+
+def _hint_keys(spans: list[Span], targets: list[frozenset[str]]
+               ) -> tuple[frozenset[str], frozenset[str]]:  # fmt: skip
+    """(all span keys, all target keys) of one side: a span of one side can equal a part of the
+    other exactly when these unions meet (what _merge_hint checks pair by pair)."""
+    return frozenset().union(*(keys for _span, keys in spans)), frozenset().union(*targets)
 
 
 def token_bound(token: Token) -> tuple[float, float]:
@@ -163,29 +241,34 @@ def compare(q: NameForm, c: NameForm, mode: str, cache: CompareCache | None = No
     if not qt or not ct:
         return Comparison(0.0, mode, (), tuple(range(len(qt))), tuple(range(len(ct))))
     person = mode == PERSON
-    qk = [t.pkind if person else t.kind for t in qt]
-    ck = [t.pkind if person else t.kind for t in ct]
-    found: list[tuple[float, float, int, int, str]] = []
+    if cache is not None:
+        qk, q_cost, q_consonantal = cache.query_side(qt, person)
+        ck, c_cost, c_consonantal = cache.list_side(ct, person)
+    else:
+        qk, q_cost, q_consonantal = _side(qt, person)
+        ck, c_cost, c_consonantal = _side(ct, person)
+    rows: list[tuple[tuple[int, float, str], ...]] = []
     best_q = [0.0] * len(qt)
-    best_c = [0.0] * len(ct)
+    best_c: list[float] = []
     sims = cache.similarities if cache is not None else None
-    for i, a in enumerate(qt):
-        for j, b in enumerate(ct):
-            if sims is not None:
-                key = id(b) * 64 + i
-                hit = sims.get(key)
-                if hit is None:
-                    hit = sims[key] = similarity(a, b)
-                credit, how = hit
-            else:
-                credit, how = similarity(a, b)
-            if credit >= MIN_CREDIT:
-                found.append((credit, WEIGHT[qk[i]] + WEIGHT[ck[j]], i, j, how))
-                if credit > best_q[i]:
-                    best_q[i] = credit
-                if credit > best_c[j]:
-                    best_c[j] = credit
-    consonantal = _consonantal(qt) or _consonantal(ct)
+    for b in ct:
+        if sims is not None:
+            row = sims.get(id(b))
+            if row is None:
+                row = sims[id(b)] = _row(qt, b)
+        else:
+            row = _row(qt, b)
+        rows.append(row[0])
+        best_c.append(row[1])
+        for i, credit, _how in row[0]:
+            if credit > best_q[i]:
+                best_q[i] = credit
+    consonantal = q_consonantal or c_consonantal
+    bound = _bound(qk, ck, best_q, best_c, q_cost + c_cost) if floor > 0.0 else 1.0
+    if bound < floor and not _hint(qt, ct, consonantal, cache):
+        return Comparison(0.0, mode, (), tuple(range(len(qt))), tuple(range(len(ct))))
+    found = [(credit, WEIGHT[qk[i]] + WEIGHT[ck[j]], i, j, how)
+             for j, matches in enumerate(rows) for i, credit, how in matches]  # fmt: skip
     if cache is not None:
         query_targets, query_spans = cache.query_targets_spans(consonantal)
         spans = (query_spans, cache.list_spans(ct, consonantal))
@@ -194,9 +277,6 @@ def compare(q: NameForm, c: NameForm, mode: str, cache: CompareCache | None = No
         spans = (span_keys(qt, consonantal), span_keys(ct, consonantal))
         targets = ([target_keys(t, consonantal) for t in qt],
                    [target_keys(t, consonantal) for t in ct])  # fmt: skip
-    if (floor > 0.0 and _bound(qk, ck, best_q, best_c, mode) < floor
-            and not _merge_hint(spans, targets)):  # fmt: skip
-        return Comparison(0.0, mode, (), tuple(range(len(qt))), tuple(range(len(ct))))
     found.sort(key=lambda x: (-x[0], -x[1], x[2] + x[3], x[2]))
     used_q: dict[int, int] = {}
     used_c: dict[int, int] = {}
@@ -237,6 +317,16 @@ def _consonantal(tokens: tuple[Token, ...]) -> bool:
     return any(t.script in (ARABIC, HEBREW) for t in tokens)
 
 
+def _hint(qt: tuple[Token, ...], ct: tuple[Token, ...], consonantal: bool,
+          cache: CompareCache | None) -> bool:  # fmt: skip
+    if cache is not None:
+        return cache.merge_hint(ct, consonantal)
+    spans = (span_keys(qt, consonantal), span_keys(ct, consonantal))
+    targets = ([target_keys(t, consonantal) for t in qt],
+               [target_keys(t, consonantal) for t in ct])  # fmt: skip
+    return _merge_hint(spans, targets)
+
+
 def _merge_hint(spans: tuple[list[Span], list[Span]],
                 targets: tuple[list[frozenset[str]], list[frozenset[str]]]) -> bool:  # fmt: skip
     """Could a joined span on one side equal a part on the other?"""
@@ -249,19 +339,15 @@ def _merge_hint(spans: tuple[list[Span], list[Span]],
 
 
 def _bound(qk: list[int], ck: list[int], best_q: list[float], best_c: list[float],
-           mode: str) -> float:  # fmt: skip
+           cost: float) -> float:  # fmt: skip
     """An upper bound of the part-to-part score: every part gets its best credit, every part
-    costs at least min(half its weight, its cost when unaligned)."""
-    extra = EXTRA[mode]
-    further = PERSON_FURTHER_EXTRA if mode == PERSON else 1.0
-    numerator = denominator = 0.0
+    costs at least min(half its weight, its cost when unaligned); `cost` is the sum of those
+    least costs of both sides (see _side)."""
+    numerator = 0.0
     for kinds, best in ((qk, best_q), (ck, best_c)):
         for kind, credit in zip(kinds, best, strict=True):
-            half = WEIGHT[kind] / 2
-            numerator += credit * half
-            frame = FRAME_EXTRA if kind in (GENERIC, REGION) else 1.0
-            denominator += min(half, extra[kind], further, frame)
-    return numerator / denominator if denominator else 0.0
+            numerator += credit * WEIGHT[kind] / 2
+    return numerator / cost if cost else 0.0
 
 
 _NONE_OPTIONAL: tuple[frozenset[int], frozenset[int]] = (frozenset(), frozenset())

@@ -101,18 +101,18 @@ def screen(index: ScreeningIndex, query: Query, threshold: float = DEFAULT_THRES
     floor = threshold - qualifiers.max_boost(query.country, query.birth_date, query.identifiers)
     best: dict[int, tuple[float, int, Comparison, tuple[Adjustment, ...]]] = {}
     for name_id in index.candidates(form, CANDIDATES, floor - BOUND_SLACK):
-        indexed = index.name(name_id)
-        facts = index.facts(indexed.record)
-        mode = pair_mode(form, indexed.form, query.schema, facts.schema)
-        comparison = compare(form, indexed.form, mode, cache, floor)
+        record_id = index.record_of(name_id)
+        listed = index.form(name_id)
+        mode = pair_mode(form, listed, query.schema, index.schema(record_id))
+        comparison = compare(form, listed, mode, cache, floor)
         if comparison.score < floor:
             continue  # even the best qualifiers cannot lift it to the threshold
-        changes = qualifiers.adjustments(facts, query.schema, query.country, query.birth_date,
-                                         query.identifiers)  # fmt: skip
+        changes = qualifiers.adjustments(index.facts(record_id), query.schema, query.country,
+                                         query.birth_date, query.identifiers)  # fmt: skip
         score = qualifiers.apply(comparison.score, changes)
-        current = best.get(indexed.record)
+        current = best.get(record_id)
         if current is None or score > current[0]:
-            best[indexed.record] = (score, name_id, comparison, changes)
+            best[record_id] = (score, name_id, comparison, changes)
     hits = []
     for record_id, (score, name_id, comparison, changes) in best.items():
         if score < threshold:
