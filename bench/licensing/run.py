@@ -192,7 +192,7 @@ def drive_wrk(
         run = subprocess.run(
             [
                 "wrk",
-                "-t2",
+                "-t1" if clients < 2 else "-t2",
                 f"-c{clients}",
                 f"-d{seconds}s",
                 "--timeout",
