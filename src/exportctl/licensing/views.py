@@ -234,7 +234,7 @@ def case(request: HttpRequest, pk: int) -> HttpResponse:
         # Routing to experts, the clock and referrals are for the roles that work cases.
         "works": request.user.can("licensing.work"),  # type: ignore[union-attr]
         "determination": app.determination,
-        "action_form": ActionForm(),
+        "factors": list(services.LAW13_FACTORS.items()),  # Export Control Law Art. 13
         "today": today,
         "licence": getattr(app, "licence", None),
         "proposals": app.proposals.select_related("reviewer") if officer else [],
