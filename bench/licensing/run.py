@@ -4,6 +4,7 @@ Run: `.venv/bin/python -m bench.licensing.run [--applications 100000] [--clients
 Needs PostgreSQL at 127.0.0.1:5432 (trust auth). Creates (and drops) the database `exportctl_bench`,
 serves exportctl (`exportctl serve`, gunicorn) on a loopback port in a child process, and drives it from
 `--clients` threads on loopback only. Writes bench/out/licensing.md.
+For the CPU and queries of one request (comparable on a busy machine), see bench/licensing/profile.py.
 """
 
 from __future__ import annotations
@@ -192,7 +193,7 @@ def drive_wrk(
         run = subprocess.run(
             [
                 "wrk",
-                "-t2",
+                "-t1" if clients < 2 else "-t2",
                 f"-c{clients}",
                 f"-d{seconds}s",
                 "--timeout",

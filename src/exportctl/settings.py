@@ -122,8 +122,14 @@ TEMPLATES = [
 ]
 
 DATABASES = {"default": _database(os.environ.get("DATABASE_URL"))}
+# Per-process memory cache: only values that may lag a few seconds go here (the queue's count of
+# open cases); nothing that decides access, statuses or deadlines.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
+# ModelBackend that reads the organisation with the user (one query less per page). Sessions
+# remember their backend, so sessions signed in under another backend must sign in again.
+AUTHENTICATION_BACKENDS = ["exportctl.web.session_user.UserWithOrganisationBackend"]
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.Argon2PasswordHasher"]
 AUTH_PASSWORD_VALIDATORS = [

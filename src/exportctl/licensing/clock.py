@@ -28,13 +28,15 @@ CHECK_RULE = "d-completeness-check-5-working-days"
 
 def calendar() -> WorkingCalendar:
     """Bundled years plus administrator-imported years (imported win); reloaded when files change."""
+    return _calendar(_stamp())
+
+
+def _stamp() -> tuple[tuple[str, int], ...]:
+    """Names and modification times of the imported years: a new stamp means a new calendar."""
     imported = imported_dir()
-    stamp = (
-        tuple(sorted((p.name, p.stat().st_mtime_ns) for p in imported.glob("*.yaml")))
-        if imported.exists()
-        else ()
-    )
-    return _calendar(stamp)
+    if not imported.exists():
+        return ()
+    return tuple(sorted((p.name, p.stat().st_mtime_ns) for p in imported.glob("*.yaml")))
 
 
 @lru_cache(maxsize=4)
@@ -127,13 +129,19 @@ def _remaining(cal: WorkingCalendar, today: date, due: date) -> int:
     return -cal.working_days_between(due, today)
 
 
+@lru_cache(maxsize=4096)
+def _remaining_on(stamp: tuple[tuple[str, int], ...], today: date, due: date) -> int:
+    """Working days from today to a due date on one calendar version (queue pages repeat them)."""
+    return _remaining(_calendar(stamp), today, due)
+
+
 def queue_clock(app: Application, today: date, memo: dict[date, int] | None = None) -> Clock:
     """The queue's cheap clock: from the due date stored at the last step (refresh_due)."""
     if app.due_on is None:
         return Clock(None, None, app.clock_paused, False, "")
     try:
         if memo is None or app.due_on not in memo:
-            value = _remaining(calendar(), today, app.due_on)
+            value = _remaining_on(_stamp(), today, app.due_on)
             if memo is not None:
                 memo[app.due_on] = value
         remaining = memo[app.due_on] if memo is not None else value

@@ -42,6 +42,20 @@ def application(user: Any, pk: int) -> Application:
     return found
 
 
+def case(user: Any, pk: int) -> Application:
+    """The application for its case page: licence joined, pauses fetched once for clock and banner."""
+    found = (
+        applications(user)
+        .select_related("licence")
+        .prefetch_related("pauses")
+        .filter(pk=pk)
+        .first()
+    )
+    if found is None:
+        raise NotFound(f"no application {pk}")
+    return found
+
+
 def licences(user: Any) -> QuerySet[Licence]:
     qs = Licence.objects.select_related("organisation", "application")
     if user.can("licensing.view_all"):

@@ -4,14 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-from datetime import date
 from pathlib import Path
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import F
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -22,7 +19,8 @@ from exportctl.audit.models import AuditEntry
 from exportctl.core import workflow
 from exportctl.core.errors import ExportControlError, NotFound
 from exportctl.licensing import queries, services
-from exportctl.licensing.clock import clock, configured_today, queue_clock
+from exportctl.licensing import queue as open_cases
+from exportctl.licensing.clock import clock, configured_today
 from exportctl.licensing.forms import (
     ActionForm,
     ApplicationForm,
@@ -34,14 +32,6 @@ from exportctl.licensing.forms import (
 )
 from exportctl.licensing.models import Application, Document, Notification
 from exportctl.web.access import requires
-
-OPEN = [
-    Application.Status.SUBMITTED,
-    Application.Status.SUPPLEMENT_REQUESTED,
-    Application.Status.ACCEPTED,
-    Application.Status.UNDER_REVIEW,
-    Application.Status.PROPOSED,
-]
 
 
 def _get(request: HttpRequest, pk: int) -> Application:
@@ -224,7 +214,10 @@ def document(request: HttpRequest, pk: int) -> HttpResponse:
 
 @requires("licensing.use")
 def case(request: HttpRequest, pk: int) -> HttpResponse:
-    app = _get(request, pk)
+    try:
+        app = queries.case(request.user, pk)
+    except NotFound:
+        raise Http404 from None
     today = configured_today()
     officer = request.user.can("licensing.view_all")  # type: ignore[union-attr]
     events = app.events.select_related("actor")
@@ -241,11 +234,11 @@ def case(request: HttpRequest, pk: int) -> HttpResponse:
         # Routing to experts, the clock and referrals are for the roles that work cases.
         "works": request.user.can("licensing.work"),  # type: ignore[union-attr]
         "determination": app.determination,
-        "action_form": ActionForm(),
+        "factors": list(services.LAW13_FACTORS.items()),  # Export Control Law Art. 13
         "today": today,
         "licence": getattr(app, "licence", None),
         "proposals": app.proposals.select_related("reviewer") if officer else [],
-        "paused": app.pauses.filter(ended_on__isnull=True).first(),
+        "paused": next((p for p in app.pauses.all() if p.ended_on is None), None),
         "pause_reasons": app.pauses.model.Reason.choices,
         "audit": AuditEntry.objects.filter(
             object_type="Application", object_id=str(app.pk)
@@ -300,17 +293,8 @@ def act(request: HttpRequest, pk: int) -> HttpResponse:
 def queue(request: HttpRequest) -> HttpResponse:
     """Open cases, soonest due first (stored due dates), 50 a page; the clock is computed per page."""
     today = configured_today()
-    qs = (
-        queries.applications(request.user)
-        .filter(status__in=OPEN)
-        .select_related("organisation")
-        .defer("determination")  # the stored trace is large and the queue does not show it
-        .order_by(F("due_on").asc(nulls_last=True), "submitted_on", "id")
-    )
-    page = Paginator(qs, 50).get_page(request.GET.get("page"))
-    memo: dict[date, int] = {}  # cases due the same day have the same working days left
-    rows = [(a, queue_clock(a, today, memo)) for a in page]
-    return render(request, "licensing/queue.html", {"rows": rows, "page": page, "today": today})
+    found, rows = open_cases.page(request.user, request.GET.get("page"), today)
+    return render(request, "licensing/queue.html", {"rows": rows, "page": found, "today": today})
 
 
 @requires("licensing.use")
