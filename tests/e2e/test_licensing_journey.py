@@ -346,9 +346,9 @@ def test_a_draft_is_saved_before_the_certificate_is_ready(new_page: OpenPage) ->
     expect(exporter.locator("#application-form [name=contract_number]")).to_have_value(
         "DE-2026-002"
     )
-    missing = exporter.locator("main div.warning li")
-    expect(missing.filter(has_text="certificate (Art. 24)")).to_have_count(1)
-    expect(missing.filter(has_text="contract number")).to_have_count(0)
+    missing = exporter.locator("main div.warning li")  # said in the page's language
+    expect(missing.filter(has_text="最终用户和最终用途证明文件（条例第二十四条）")).to_have_count(1)
+    expect(missing.filter(has_text="合同号")).to_have_count(0)
 
 
 def test_saved_dates_come_back_in_chinese(new_page: OpenPage) -> None:

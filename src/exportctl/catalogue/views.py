@@ -11,6 +11,7 @@ from exportctl.catalogue.models import ControlEntry, HSCode
 from exportctl.catalogue.search import search_entries, search_hs_codes
 from exportctl.core.errors import InvalidInput
 from exportctl.web.access import requires
+from exportctl.web.localise import localised
 
 # Official headings: MOFCOM, 《中华人民共和国两用物项出口管制清单》常见问题 Q5 (cn-mofcom-notices);
 # the Chinese text is in reference.catalogue_records.CATEGORY_NAMES_ZH, these are translations.
@@ -46,7 +47,7 @@ def index(request: HttpRequest) -> HttpResponse:
             context["hits"] = search_entries(query)
             context["hs_hits"] = search_hs_codes(query, limit=20)
         except InvalidInput as exc:
-            context["error"] = exc.message
+            context["error"] = localised(exc)
     else:
         qs = ControlEntry.objects.filter(parent__isnull=True)
         if category and category.isdigit():

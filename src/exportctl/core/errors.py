@@ -2,17 +2,41 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Self
+
+from exportctl.core.text import Param, english
+
 
 class ExportControlError(Exception):
-    """Base error. `code` is stable (used by the API, the CLI and tests); `message` is for people."""
+    """Base error. `code` is stable (used by the API, the CLI and tests); `message` is for people.
+
+    `message` is English (CLI, API, logs). Errors shown on pages also carry `template` (the
+    untranslated msgid with named placeholders) and `params`, so a page can say it in the
+    reader's language (`exportctl.web.localise.localised`).
+    """
 
     code = "error"
 
-    def __init__(self, message: str, *, code: str | None = None) -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        code: str | None = None,
+        template: str | None = None,
+        params: Mapping[str, Param] | None = None,
+    ) -> None:
         super().__init__(message)
         self.message = message
+        self.template = template
+        self.params: dict[str, Param] = dict(params or {})
         if code is not None:
             self.code = code
+
+    @classmethod
+    def of(cls, template: str, /, **params: Param) -> Self:
+        """The error from a marked msgid (`gettext_noop("... %(state)s ...")`) and its params."""
+        return cls(english(template, params), template=template, params=params)
 
 
 class InvalidInput(ExportControlError):

@@ -15,8 +15,11 @@ from typing import Any
 import yaml
 
 from exportctl.core.errors import IllegalTransition, MalformedFile
+from exportctl.core.text import Code, Phrase, gettext_noop
 
 WORKFLOW_FILE = Path(__file__).resolve().parent.parent / "rules" / "workflow.yaml"
+# The table kinds as they read inside refusals (marked so pages can translate them).
+KIND_NAMES = (gettext_noop("application"), gettext_noop("licence"))
 
 
 @dataclass(frozen=True)
@@ -108,24 +111,41 @@ def check(
 ) -> Transition:
     """The transition `name` if `role` may take it from `current`; otherwise say exactly why not."""
     transition = table.transitions.get(name)
+    kind, step, state = Phrase(table.kind), Code(name), Code(current)
     if transition is None:
-        raise IllegalTransition(f"there is no {table.kind} step called {name!r}")
+        raise IllegalTransition.of(
+            gettext_noop("there is no %(kind)s step called '%(step)s'"), kind=kind, step=step
+        )
     if current in table.final:
-        raise IllegalTransition(
-            f"the {table.kind} is {current}, a final state: nothing more can happen to it"
+        raise IllegalTransition.of(
+            gettext_noop("the %(kind)s is %(state)s, a final state: nothing more can happen to it"),
+            kind=kind,
+            state=state,
         )
     if current not in transition.sources:
-        allowed = ", ".join(transition.sources)
-        raise IllegalTransition(
-            f"'{name}' is possible only when the {table.kind} is {allowed}; it is {current}"
+        raise IllegalTransition.of(
+            gettext_noop(
+                "'%(step)s' is possible only when the %(kind)s is %(allowed)s; it is %(state)s"
+            ),
+            step=step,
+            kind=kind,
+            allowed=tuple(Code(s) for s in transition.sources),
+            state=state,
         )
     if role not in transition.roles:
-        raise IllegalTransition(
-            f"'{name}' is a step for {', '.join(transition.roles)}, not for {role}"
+        raise IllegalTransition.of(
+            gettext_noop("'%(step)s' is a step for %(roles)s, not for %(role)s"),
+            step=step,
+            roles=tuple(Code(r) for r in transition.roles),
+            role=Code(role),
         )
     if transition.four_eyes and earlier_actor is not None and earlier_actor == actor:
-        raise IllegalTransition(
-            f"four eyes: the person who took '{transition.four_eyes}' cannot also '{name}' the same case"
+        raise IllegalTransition.of(
+            gettext_noop(
+                "four eyes: the person who took '%(earlier)s' cannot also '%(step)s' the same case"
+            ),
+            earlier=Code(transition.four_eyes),
+            step=step,
         )
     return transition
 

@@ -12,6 +12,7 @@ from exportctl.calendar_store import import_year_text, imported_dir
 from exportctl.core.errors import ExportControlError
 from exportctl.licensing.clock import calendar
 from exportctl.web.access import requires
+from exportctl.web.localise import localised
 
 MAX_SIZE = 256 * 1024
 
@@ -28,7 +29,7 @@ def calendar_page(request: HttpRequest) -> HttpResponse:
             except UnicodeDecodeError:
                 messages.error(request, _("The file is not UTF-8 text."))
             except ExportControlError as exc:
-                messages.error(request, exc.message)
+                messages.error(request, localised(exc))
             else:
                 audit.record(
                     "calendar.import",

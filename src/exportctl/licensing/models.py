@@ -310,7 +310,13 @@ class Notification(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
     )
+    """A message to one user. Stored as a msgid + params and said in the reader's language when
+    shown (`shown`); `text` keeps the English wording (and is all that notifications stored
+    before msgids were kept have, so they still display)."""
+
     text = models.CharField(max_length=300)
+    template = models.CharField(max_length=300, blank=True, default="")
+    params = models.JSONField(default=dict, blank=True)
     url = models.CharField(max_length=300)
     at = models.DateTimeField(auto_now_add=True)
     read = models.BooleanField(default=False)
@@ -320,6 +326,17 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return self.text
+
+    def shown(self) -> str:
+        """The text in the active language (the English text when no msgid was stored)."""
+        from exportctl.web.localise import params_from_json, render
+
+        if not self.template:
+            return self.text
+        try:
+            return render(self.template, params_from_json(self.params))
+        except (KeyError, TypeError, ValueError):
+            return self.text
 
 
 class ClassificationQuestion(models.Model):

@@ -8,6 +8,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from exportctl.audit import services as audit
 from exportctl.licensing.forms import AnswerForm, QuestionForm
@@ -35,8 +36,9 @@ def questions(request: HttpRequest) -> HttpResponse:
                 audit.record("licensing.question", q, actor=request.user, data={"item": q.item})
                 notify(
                     role_users("case_officer"),
-                    f"classification question: {q.item}",
+                    gettext_noop("classification question: %(item)s"),
                     f"/licensing/questions/{q.pk}/",
+                    item=q.item,
                 )
             messages.success(request, _("Your question was sent to the authority."))
             return redirect("licensing:questions")
@@ -67,8 +69,9 @@ def question(request: HttpRequest, pk: int) -> HttpResponse:
                 )
                 notify(
                     list(q.organisation.users.filter(role="exporter")),
-                    f"answer: {q.item}",
+                    gettext_noop("answer: %(item)s"),
                     f"/licensing/questions/{q.pk}/",
+                    item=q.item,
                 )
             return redirect("licensing:question", q.pk)
     return render(request, "licensing/question.html", {"q": q, "form": form})

@@ -8,11 +8,13 @@ from typing import Any
 
 from django.db import transaction
 from django.urls import reverse
+from django.utils.translation import gettext_noop
 
 from exportctl.audit import services as audit
 from exportctl.core import workflow
 from exportctl.core.calendar import deemed_acceptance
 from exportctl.core.errors import IllegalTransition, InvalidInput
+from exportctl.core.text import Code, Param, Phrase
 from exportctl.licensing import checks, notify
 from exportctl.licensing.clock import CHECK_RULE, calendar, configured_today, rule
 from exportctl.licensing.models import Application, ClockPause, Event, Licence, Proposal
@@ -40,8 +42,10 @@ def _url(app: Application) -> str:
 def _lock(app: Application, expected_version: int | None) -> Application:
     locked = Application.objects.select_for_update().get(pk=app.pk)
     if expected_version is not None and locked.version != expected_version:
-        raise IllegalTransition(
-            "the case changed since you opened it (someone else acted on it): reload and try again"
+        raise IllegalTransition.of(
+            gettext_noop(
+                "the case changed since you opened it (someone else acted on it): reload and try again"
+            )
         )
     return locked
 
@@ -69,7 +73,9 @@ def _apply(
     today: date | None = None,
 ) -> workflow.Transition:
     if _role(actor) == "exporter" and actor.organisation_id != app.organisation_id:
-        raise IllegalTransition("an exporter can act only on its own organisation's cases")
+        raise IllegalTransition.of(
+            gettext_noop("an exporter can act only on its own organisation's cases")
+        )
     step = workflow.check(
         workflow.tables()["application"],
         name,
@@ -110,46 +116,61 @@ def _apply(
     return step
 
 
-def _require(condition: bool, message: str) -> None:
+def _require(condition: bool, template: str, **params: Param) -> None:
+    """Refuse with InvalidInput unless `condition`; `template` is a marked msgid."""
     if not condition:
-        raise InvalidInput(message)
+        raise InvalidInput.of(template, **params)
 
 
-def completeness_problems(app: Application) -> list[str]:
+def completeness_problems(app: Application) -> list[Phrase]:
     """What Regulations Art. 16 / 24 require and the draft lacks (shape, not merits)."""
     problems = []
     items, parties = list(app.items.all()), list(app.parties.all())
     if app.kind != Application.Kind.AMENDMENT:
         if not items:
-            problems.append("at least one item (Art. 16: items, quantities, values)")
+            problems.append(
+                Phrase(gettext_noop("at least one item (Art. 16: items, quantities, values)"))
+            )
         if not any(p.role == "end_user" for p in parties):
-            problems.append("the end user (Art. 16, Art. 24)")
+            problems.append(Phrase(gettext_noop("the end user (Art. 16, Art. 24)")))
         if not app.contract_number and app.kind != Application.Kind.REGISTRATION:
-            problems.append("the contract number (Art. 16)")
+            problems.append(Phrase(gettext_noop("the contract number (Art. 16)")))
         if not (app.end_use_statement_zh or app.end_use_statement_en):
-            problems.append("the end-use statement (Art. 24)")
+            problems.append(Phrase(gettext_noop("the end-use statement (Art. 24)")))
         if not app.legal_representative or not app.handler:
             problems.append(
-                "the legal representative and the handler (Art. 16: their identity documents)"
+                Phrase(
+                    gettext_noop(
+                        "the legal representative and the handler (Art. 16: their identity documents)"
+                    )
+                )
             )
     if app.kind in (Application.Kind.SINGLE, Application.Kind.GENERAL):
         cert = getattr(app, "certificate", None)
         if cert is None:
-            problems.append("the end-user and end-use certificate (Art. 24)")
+            problems.append(Phrase(gettext_noop("the end-user and end-use certificate (Art. 24)")))
         elif not (cert.no_retransfer and cert.no_change_of_use):
             problems.append(
-                "the certificate's commitments: no change of end use, no transfer to a third party (Export Control Law Art. 16; Regulations Art. 24)"
+                Phrase(
+                    gettext_noop(
+                        "the certificate's commitments: no change of end use, no transfer to a third party (Export Control Law Art. 16; Regulations Art. 24)"
+                    )
+                )
             )
     if app.kind == Application.Kind.GENERAL and not (
         app.icp_summary and app.licence_history and app.channels_and_end_users
     ):
         problems.append(
-            "for a general licence: the ICP operation report, the licence use history and the channels and end users (Art. 16 ¶2)"
+            Phrase(
+                gettext_noop(
+                    "for a general licence: the ICP operation report, the licence use history and the channels and end users (Art. 16 ¶2)"
+                )
+            )
         )
     if app.kind == Application.Kind.REGISTRATION and not app.registration_case:
-        problems.append("the Art. 19 case the registration rests on")
+        problems.append(Phrase(gettext_noop("the Art. 19 case the registration rests on")))
     if app.kind == Application.Kind.AMENDMENT and (app.amends is None or not app.amendment_note):
-        problems.append("the licence to amend and what changes (Art. 18 ¶3)")
+        problems.append(Phrase(gettext_noop("the licence to amend and what changes (Art. 18 ¶3)")))
     return problems
 
 
@@ -161,7 +182,11 @@ def submit(app: Application, actor: Any, expected_version: int | None = None) ->
     with transaction.atomic():
         app = _lock(app, expected_version)
         problems = completeness_problems(app)
-        _require(not problems, "the application is incomplete: " + "; ".join(problems))
+        _require(
+            not problems,
+            gettext_noop("the application is incomplete: %(missing)s"),
+            missing=tuple(problems),
+        )
         name = "resubmit" if app.status == Application.Status.SUPPLEMENT_REQUESTED else "submit"
         today = configured_today()
         result = checks.run(app, actor, today)
@@ -180,8 +205,11 @@ def submit(app: Application, actor: Any, expected_version: int | None = None) ->
         )
         notify.notify(
             notify.role_users("case_officer"),
-            f"{app.reference}: {name}ted, completeness check due",
+            gettext_noop("%(reference)s: resubmitted, completeness check due")
+            if name == "resubmit"
+            else gettext_noop("%(reference)s: submitted, completeness check due"),
             _url(app),
+            reference=app.reference,
         )
     return app
 
@@ -201,14 +229,18 @@ def withdraw(
 def request_supplement(
     app: Application, actor: Any, note: str, expected_version: int | None = None
 ) -> Application:
-    _require(bool(note.strip()), "say which materials are missing (one notice listing all of them)")
+    _require(
+        bool(note.strip()),
+        gettext_noop("say which materials are missing (one notice listing all of them)"),
+    )
     with transaction.atomic():
         app = _lock(app, expected_version)
         _apply(app, actor, "request_supplement", note=note)
         notify.notify(
             notify.organisation_users(app.organisation_id),
-            f"{app.reference}: supplement requested",
+            gettext_noop("%(reference)s: supplement requested"),
             _url(app),
+            reference=app.reference,
         )
     return app
 
@@ -242,7 +274,10 @@ def accept(app: Application, actor: Any, expected_version: int | None = None) ->
             today=today,
         )
         notify.notify(
-            notify.organisation_users(app.organisation_id), f"{app.reference}: accepted", _url(app)
+            notify.organisation_users(app.organisation_id),
+            gettext_noop("%(reference)s: accepted"),
+            _url(app),
+            reference=app.reference,
         )
     return app
 
@@ -250,14 +285,15 @@ def accept(app: Application, actor: Any, expected_version: int | None = None) ->
 def refuse_acceptance(
     app: Application, actor: Any, note: str, expected_version: int | None = None
 ) -> Application:
-    _require(bool(note.strip()), "give the reason the application is not accepted")
+    _require(bool(note.strip()), gettext_noop("give the reason the application is not accepted"))
     with transaction.atomic():
         app = _lock(app, expected_version)
         _apply(app, actor, "refuse_acceptance", note=note)
         notify.notify(
             notify.organisation_users(app.organisation_id),
-            f"{app.reference}: not accepted",
+            gettext_noop("%(reference)s: not accepted"),
             _url(app),
+            reference=app.reference,
         )
     return app
 
@@ -266,7 +302,12 @@ def start_review(app: Application, actor: Any, expected_version: int | None = No
     with transaction.atomic():
         app = _lock(app, expected_version)
         _apply(app, actor, "start_review")
-        notify.notify(notify.role_users("reviewer"), f"{app.reference}: under review", _url(app))
+        notify.notify(
+            notify.role_users("reviewer"),
+            gettext_noop("%(reference)s: under review"),
+            _url(app),
+            reference=app.reference,
+        )
     return app
 
 
@@ -306,24 +347,32 @@ def pause_clock(app: Application, actor: Any, reason: str, note: str = "") -> Cl
     """Expert consultation, identification or on-site verification: the clock stops (Art. 17 ¶3)."""
     _require(
         reason in ClockPause.Reason.values,
-        f"the clock stops only for {', '.join(ClockPause.Reason.values)} (Art. 17 ¶3)",
+        gettext_noop("the clock stops only for %(reasons)s (Art. 17 ¶3)"),
+        reasons=tuple(ClockPause.Reason.values),
     )
     _require(
         _role(actor) in ("case_officer", "reviewer"),
-        "only a case officer or reviewer routes a case to experts or checks",
+        gettext_noop("only a case officer or reviewer routes a case to experts or checks"),
     )
     with transaction.atomic():
         app = _lock(app, None)
         if app.status != Application.Status.UNDER_REVIEW:
-            raise IllegalTransition(
-                f"the clock can be paused only while the case is under review; it is {app.status}"
+            raise IllegalTransition.of(
+                gettext_noop(
+                    "the clock can be paused only while the case is under review; it is %(state)s"
+                ),
+                state=Code(app.status),
             )
         if app.kind == Application.Kind.AMENDMENT:
-            raise IllegalTransition(
-                "the 20 working days for an amendment (Art. 18 ¶3) do not stop: Art. 17 ¶3 pauses apply to licence decisions"
+            raise IllegalTransition.of(
+                gettext_noop(
+                    "the 20 working days for an amendment (Art. 18 ¶3) do not stop: Art. 17 ¶3 pauses apply to licence decisions"
+                )
             )
         if app.pauses.filter(ended_on__isnull=True).exists():
-            raise IllegalTransition("the clock is already paused: end the current step first")
+            raise IllegalTransition.of(
+                gettext_noop("the clock is already paused: end the current step first")
+            )
         today = configured_today()
         pause = ClockPause.objects.create(
             application=app, reason=reason, started_on=today, note=note
@@ -342,13 +391,15 @@ def pause_clock(app: Application, actor: Any, reason: str, note: str = "") -> Cl
 def resume_clock(app: Application, actor: Any, note: str = "") -> ClockPause:
     _require(
         _role(actor) in ("case_officer", "reviewer"),
-        "only a case officer or reviewer ends an expert, identification or on-site step",
+        gettext_noop(
+            "only a case officer or reviewer ends an expert, identification or on-site step"
+        ),
     )
     with transaction.atomic():
         app = _lock(app, None)
         pause = app.pauses.filter(ended_on__isnull=True).first()
         if pause is None:
-            raise IllegalTransition("the clock is not paused")
+            raise IllegalTransition.of(gettext_noop("the clock is not paused"))
         today = configured_today()
         pause.ended_on = max(today, pause.started_on)
         pause.save(update_fields=["ended_on"])
@@ -359,14 +410,16 @@ def resume_clock(app: Application, actor: Any, note: str = "") -> ClockPause:
 def refer_to_state_council(app: Application, actor: Any, note: str) -> Application:
     """A case of major impact goes to the State Council: no time limit (Art. 17 ¶2)."""
     _require(
-        _role(actor) in ("case_officer", "approver"), "a case officer or approver refers a case"
+        _role(actor) in ("case_officer", "approver"),
+        gettext_noop("a case officer or approver refers a case"),
     )
-    _require(bool(note.strip()), "say why the case has major impact")
+    _require(bool(note.strip()), gettext_noop("say why the case has major impact"))
     with transaction.atomic():
         app = _lock(app, None)
         if app.status not in (Application.Status.UNDER_REVIEW, Application.Status.ACCEPTED):
-            raise IllegalTransition(
-                f"only an accepted case under review can be referred; it is {app.status}"
+            raise IllegalTransition.of(
+                gettext_noop("only an accepted case under review can be referred; it is %(state)s"),
+                state=Code(app.status),
             )
         app.referred_to_state_council = True
         _record_step(
@@ -390,19 +443,23 @@ def propose(
     conditions: str = "",
     expected_version: int | None = None,
 ) -> Proposal:
-    _require(decision in Proposal.Decision.values, "propose approve or deny")
-    _require(bool(reasons.strip()), "give the reasons for the proposal")
+    _require(decision in Proposal.Decision.values, gettext_noop("propose approve or deny"))
+    _require(bool(reasons.strip()), gettext_noop("give the reasons for the proposal"))
     unknown = [f for f in factors if f not in LAW13_FACTORS]
-    _require(not unknown, f"unknown Art. 13 factor(s): {', '.join(unknown)}")
+    _require(
+        not unknown, gettext_noop("unknown Art. 13 factor(s): %(factors)s"), factors=tuple(unknown)
+    )
     _require(
         decision == "approve" or bool(factors),
-        "a denial names the Export Control Law Art. 13 factors it rests on",
+        gettext_noop("a denial names the Export Control Law Art. 13 factors it rests on"),
     )
     with transaction.atomic():
         app = _lock(app, expected_version)
         if app.pauses.filter(ended_on__isnull=True).exists():
-            raise IllegalTransition(
-                "the clock is paused for an expert, identification or on-site step: end it before proposing"
+            raise IllegalTransition.of(
+                gettext_noop(
+                    "the clock is paused for an expert, identification or on-site step: end it before proposing"
+                )
             )
         _apply(app, actor, "propose", note=reasons, data={"decision": decision, "factors": factors})
         proposal = Proposal.objects.create(
@@ -415,8 +472,10 @@ def propose(
         )
         notify.notify(
             notify.role_users("approver"),
-            f"{app.reference}: decision proposed ({decision})",
+            gettext_noop("%(reference)s: decision proposed (%(decision)s)"),
             _url(app),
+            reference=app.reference,
+            decision=Code(decision),
         )
     return proposal
 
@@ -424,12 +483,15 @@ def propose(
 def return_to_review(
     app: Application, actor: Any, note: str, expected_version: int | None = None
 ) -> Application:
-    _require(bool(note.strip()), "say why the proposal goes back")
+    _require(bool(note.strip()), gettext_noop("say why the proposal goes back"))
     with transaction.atomic():
         app = _lock(app, expected_version)
         _apply(app, actor, "return_to_review", note=note)
         notify.notify(
-            notify.role_users("reviewer"), f"{app.reference}: proposal returned", _url(app)
+            notify.role_users("reviewer"),
+            gettext_noop("%(reference)s: proposal returned"),
+            _url(app),
+            reference=app.reference,
         )
     return app
 
@@ -438,12 +500,12 @@ def decide(
     app: Application, actor: Any, name: str, note: str = "", expected_version: int | None = None
 ) -> Application:
     """Approve (issue the licence) or deny; the approver is never the reviewer who proposed."""
-    _require(name in ("approve", "deny"), "decide approve or deny")
+    _require(name in ("approve", "deny"), gettext_noop("decide approve or deny"))
     with transaction.atomic():
         app = _lock(app, expected_version)
         proposal = app.proposals.order_by("-at").first()
         if proposal is None:
-            raise IllegalTransition("there is no proposal to decide on")
+            raise IllegalTransition.of(gettext_noop("there is no proposal to decide on"))
         today = configured_today()
         app.decided_on = today
         _apply(
@@ -467,7 +529,12 @@ def decide(
                 data={"number": licence.number, "valid_until": licence.valid_until.isoformat()},
             )
         notify.notify(
-            notify.organisation_users(app.organisation_id), f"{app.reference}: {name}d", _url(app)
+            notify.organisation_users(app.organisation_id),
+            gettext_noop("%(reference)s: approved")
+            if name == "approve"
+            else gettext_noop("%(reference)s: denied"),
+            _url(app),
+            reference=app.reference,
         )
     return app
 
@@ -532,9 +599,14 @@ def licence_step(licence: Licence, actor: Any, name: str, note: str = "") -> Lic
     with transaction.atomic():
         licence = Licence.objects.select_for_update().get(pk=licence.pk)
         if _role(actor) == "exporter" and actor.organisation_id != licence.organisation_id:
-            raise IllegalTransition("an exporter can act only on its own organisation's licences")
+            raise IllegalTransition.of(
+                gettext_noop("an exporter can act only on its own organisation's licences")
+            )
         if name in ("suspend", "revoke", "withdraw_licence"):
-            _require(bool(note.strip()), "give the reason (the Art. 13 factor that changed)")
+            _require(
+                bool(note.strip()),
+                gettext_noop("give the reason (the Art. 13 factor that changed)"),
+            )
         step = workflow.check(workflow.tables()["licence"], name, licence.status, _role(actor))
         before, licence.status = licence.status, step.target
         licence.save(update_fields=["status"])
@@ -552,8 +624,10 @@ def licence_step(licence: Licence, actor: Any, name: str, note: str = "") -> Lic
         )
         notify.notify(
             notify.organisation_users(licence.organisation_id),
-            f"licence {licence.number}: {licence.status}",
+            gettext_noop("licence %(number)s: %(state)s"),
             reverse("licensing:licence", args=[licence.pk]),
+            number=licence.number,
+            state=Code(licence.status),
         )
     return licence
 
@@ -562,12 +636,15 @@ def create_application(
     organisation: Any, actor: Any, kind: str, destination: str, **fields: Any
 ) -> Application:
     if kind not in Application.Kind.values:
-        raise InvalidInput(f"unknown application kind {kind!r}")
+        raise InvalidInput.of(gettext_noop("unknown application kind '%(kind)s'"), kind=kind)
     destination = (destination or "").strip().upper()
     from exportctl.catalogue.models import Country
 
     if not Country.objects.filter(iso2=destination).exists():
-        raise InvalidInput(f"unknown destination {destination!r} (ISO 3166-1 alpha-2)")
+        raise InvalidInput.of(
+            gettext_noop("unknown destination '%(destination)s' (ISO 3166-1 alpha-2)"),
+            destination=destination,
+        )
     with transaction.atomic():
         app = Application.objects.create(
             organisation=organisation,

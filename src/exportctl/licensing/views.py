@@ -32,6 +32,7 @@ from exportctl.licensing.forms import (
 )
 from exportctl.licensing.models import Application, Document, Notification
 from exportctl.web.access import requires
+from exportctl.web.localise import localised
 
 
 def _get(request: HttpRequest, pk: int) -> Application:
@@ -86,7 +87,7 @@ def new(request: HttpRequest) -> HttpResponse:
             **extra,
         )
     except ExportControlError as exc:
-        messages.error(request, exc.message)
+        messages.error(request, localised(exc))
         return redirect("licensing:dashboard")
     return redirect("licensing:edit", app.pk)
 
@@ -285,7 +286,7 @@ def act(request: HttpRequest, pk: int) -> HttpResponse:
             handler()
             messages.success(request, _("Done."))
         except ExportControlError as exc:
-            messages.error(request, exc.message)
+            messages.error(request, localised(exc))
     return redirect("licensing:case", app.pk)
 
 
@@ -309,7 +310,7 @@ def licence(request: HttpRequest, pk: int) -> HttpResponse:
             )
             messages.success(request, _("Done."))
         except ExportControlError as exc:
-            messages.error(request, exc.message)
+            messages.error(request, localised(exc))
         return redirect("licensing:licence", item.pk)
     steps = [t.name for t in workflow.tables()["licence"].available(item.status, request.user.role)]  # type: ignore[union-attr]
     return render(request, "licensing/licence.html", {"licence": item, "steps": steps})

@@ -10,6 +10,7 @@ from exportctl.parties.models import ImportRun
 from exportctl.parties.services import get_entity, list_status, search_entities
 from exportctl.reference.lists import LISTS
 from exportctl.web.access import requires
+from exportctl.web.localise import localised
 
 
 @requires("reference.view")
@@ -21,7 +22,7 @@ def search(request: HttpRequest) -> HttpResponse:
         try:
             context["results"] = search_entities(query, list_code=list_code)
         except InvalidInput as exc:
-            context["error"] = exc.message
+            context["error"] = localised(exc)
     return render(request, "parties/search.html", context)
 
 

@@ -22,6 +22,7 @@ from exportctl.screening.index_cache import current_index
 from exportctl.screening.models import FileRun, Hit, Rescreen
 from exportctl.screening.services import decide, screen_party
 from exportctl.web.access import requires
+from exportctl.web.localise import localised
 
 MAX_UPLOAD = 20 * 1024 * 1024
 
@@ -39,7 +40,7 @@ def index(request: HttpRequest) -> HttpResponse:
                 birth_date=request.POST.get("birth_date"),
             )
         except ExportControlError as exc:
-            messages.error(request, exc.message)
+            messages.error(request, localised(exc))
         else:
             return redirect("screening:subject", outcome.subject.pk)
     subjects = queries.subjects(request.user).prefetch_related("hits")[:50]
@@ -71,7 +72,7 @@ def decide_hit(request: HttpRequest, pk: int) -> HttpResponse:
         decide(hit, request.user, request.POST.get("action", ""), request.POST.get("reason", ""))
         messages.success(request, _("Decision recorded."))
     except ExportControlError as exc:
-        messages.error(request, exc.message)
+        messages.error(request, localised(exc))
     return redirect("screening:subject", hit.subject_id)
 
 
@@ -91,7 +92,7 @@ def file(request: HttpRequest) -> HttpResponse:
                     request, upload.name, upload.read(), request.POST.get("all_hits") == "on"
                 )
             except ExportControlError as exc:
-                messages.error(request, exc.message)
+                messages.error(request, localised(exc))
             else:
                 return redirect("screening:file_run", run.pk)
     return render(request, "screening/file.html", {"runs": queries.file_runs(request.user)[:20]})

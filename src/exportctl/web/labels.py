@@ -92,6 +92,13 @@ LABELS = {
     "approved": _("Approved"),
     "denied": _("Denied"),
     "withdrawn": _("Withdrawn"),
+    # licence statuses (as in Licence.Status)
+    "issued": _("Issued"),
+    "revoked": _("Revoked"),
+    "expired": _("Expired"),
+    "spent": _("Used"),
+    "returned": _("Returned"),
+    "replaced": _("Replaced by an amendment"),
     # screening hit actions
     "false_positive": _("False positive"),
     "propose_true_match": _("True match proposed"),

@@ -1,0 +1,93 @@
+"""Errors and notifications on licensing pages are said in the reader's language (zh-Hans, en)."""
+
+from __future__ import annotations
+
+import html
+
+import pytest
+from django.core import mail
+from django.test import Client
+
+from exportctl.licensing import services
+from exportctl.licensing.models import Notification
+
+pytestmark = pytest.mark.django_db
+
+LANGUAGE_COOKIE = "exportctl_language"
+
+
+def _as(user, language: str) -> Client:  # type: ignore[no-untyped-def]
+    client = Client()
+    client.force_login(user)
+    client.cookies[LANGUAGE_COOKIE] = language
+    return client
+
+
+def _page(response) -> str:  # type: ignore[no-untyped-def]
+    return html.unescape(response.content.decode())
+
+
+@pytest.fixture
+def draft(orgs, make_user):  # type: ignore[no-untyped-def]
+    exporter = make_user("exporter", "a")
+    return services.create_application(orgs["a"], exporter, "single", "DE"), exporter
+
+
+@pytest.mark.parametrize(
+    ("language", "expected", "absent"),
+    [
+        ("zh-hans", "仅当申请处于“已提交”状态时方可“受理”；当前状态为“草稿”", "possible only"),
+        ("en", "'Accept' is possible only when the application is Submitted; it is Draft", "仅当"),
+    ],
+)
+def test_an_illegal_step_is_refused_in_the_pages_language(draft, language, expected, absent):
+    app, exporter = draft
+    response = _as(exporter, language).post(
+        f"/licensing/{app.pk}/act/", {"action": "accept", "version": app.version}, follow=True
+    )
+    page = _page(response)
+    assert expected in page
+    assert absent not in page
+    app.refresh_from_db()
+    assert app.status == "draft"
+
+
+def test_a_service_refusal_is_translated_too(draft):
+    app, exporter = draft
+    page = _page(
+        _as(exporter, "zh-hans").post(
+            f"/licensing/{app.pk}/act/", {"action": "submit", "version": app.version}, follow=True
+        )
+    )
+    assert "申请材料不齐全，尚缺：至少一项物项" in page
+    assert "最终用户（条例第十六条、第二十四条）、合同号" in page  # the list, joined with 、
+
+
+def test_a_notification_reads_in_each_readers_language(
+    draft, make_user, django_capture_on_commit_callbacks
+):
+    app, exporter = draft
+    exporter.email = "compliance@example.cn"
+    exporter.save()
+    app.status = "submitted"  # as after submission; submitting itself is tested elsewhere
+    app.save()
+    officer = make_user("case_officer")
+    with django_capture_on_commit_callbacks(execute=True):
+        _as(officer, "en").post(
+            f"/licensing/{app.pk}/act/",
+            {"action": "request_supplement", "note": "the test report", "version": app.version},
+        )
+    zh = _page(_as(exporter, "zh-hans").get("/licensing/notifications/"))
+    en = _page(_as(exporter, "en").get("/licensing/notifications/"))
+    assert f"{app.reference}：要求补正材料" in zh and "supplement requested" not in zh
+    assert f"{app.reference}: supplement requested" in en
+    # The e-mail has no reader's language: it says it in both, Chinese first.
+    (email,) = mail.outbox
+    assert email.body.index("要求补正材料") < email.body.index("supplement requested")
+
+
+def test_a_notification_stored_before_msgids_still_displays(draft):
+    _app, exporter = draft
+    Notification.objects.create(user=exporter, text="EC2025-000007: accepted", url="/x/")
+    page = _page(_as(exporter, "zh-hans").get("/licensing/notifications/"))
+    assert "EC2025-000007: accepted" in page
