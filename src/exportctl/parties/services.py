@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from django.db.models import Count, Max, Q, QuerySet
+from django.utils.translation import gettext_noop
 
 from exportctl.core.errors import InvalidInput, MalformedFile, NotFound
 from exportctl.core.textnorm import compact
@@ -118,12 +119,12 @@ def search_entities(
     """Exact and simple normalised name search (fuzzy screening is core.screening's job)."""
     key = compact(query)
     if not key:
-        raise InvalidInput("enter a name to search for")
+        raise InvalidInput.of(gettext_noop("enter a name to search for"))
     matches = Q(names__folded=key) | Q(names__folded__contains=key)
     qs = Entity.objects.filter(matches, removed_at__isnull=True)
     if list_code:
         if list_code not in LISTS:
-            raise InvalidInput(f"unknown list {list_code!r}")
+            raise InvalidInput.of(gettext_noop("unknown list '%(list)s'"), list=list_code)
         qs = qs.filter(designations__list_code=list_code)
     return qs.distinct().prefetch_related("designations").order_by("caption")[:limit]
 

@@ -7,12 +7,14 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
 from exportctl.audit import services as audit
 from exportctl.core.errors import ExportControlError, IllegalTransition, InvalidInput
 from exportctl.core.screening.score import DEFAULT_THRESHOLD
 from exportctl.core.screening.screen import Hit as EngineHit
 from exportctl.core.screening.screen import Query, screen
+from exportctl.core.text import Code
 from exportctl.parties.models import Entity, ImportRun
 from exportctl.screening.index_cache import LoadedIndex, current_index, index_for
 from exportctl.screening.models import Decision, Hit, Rescreen, Subject
@@ -32,8 +34,11 @@ SCHEMAS = {
 def parse_schema(value: str | None) -> str | None:
     key = (value or "").strip().lower().replace("_", "")
     if key not in SCHEMAS:
-        raise InvalidInput(
-            f"unknown party type {value!r}: person, organization, company, vessel or aircraft"
+        raise InvalidInput.of(
+            gettext_noop(
+                "unknown party type '%(value)s': person, organization, company, vessel or aircraft"
+            ),
+            value=str(value),
         )
     return SCHEMAS[key]
 
@@ -43,12 +48,15 @@ def make_query(
 ) -> Query:
     name = (name or "").strip()
     if not name:
-        raise InvalidInput("a name is required")
+        raise InvalidInput.of(gettext_noop("a name is required"))
     if len(name) > 500:
-        raise InvalidInput("a name has at most 500 characters")
+        raise InvalidInput.of(gettext_noop("a name has at most 500 characters"))
     country = (country or "").strip().upper() or None
     if country and (len(country) != 2 or not country.isalpha()):
-        raise InvalidInput(f"country {country!r} is not an ISO 3166-1 alpha-2 code")
+        raise InvalidInput.of(
+            gettext_noop("country '%(country)s' is not an ISO 3166-1 alpha-2 code"),
+            country=country,
+        )
     return Query(
         name=name,
         schema=parse_schema(schema),
@@ -176,35 +184,45 @@ def decide(hit: Hit, actor: Any, action: str, reason: str = "") -> Hit:
         status = hit.status
         if action == "false_positive":
             if status not in (Hit.Status.OPEN, Hit.Status.PROPOSED):
-                raise IllegalTransition(f"a hit that is {status} cannot be marked a false positive")
+                raise IllegalTransition.of(
+                    gettext_noop("a hit that is %(status)s cannot be marked a false positive"),
+                    status=Code(status),
+                )
             if not reason:
-                raise InvalidInput("say why this is a false positive")
+                raise InvalidInput.of(gettext_noop("say why this is a false positive"))
             new_status = Hit.Status.FALSE_POSITIVE
         elif action == "propose_true_match":
             if status != Hit.Status.OPEN:
-                raise IllegalTransition(
-                    f"only an open hit can be proposed as a true match (this one is {status})"
+                raise IllegalTransition.of(
+                    gettext_noop(
+                        "only an open hit can be proposed as a true match (this one is %(status)s)"
+                    ),
+                    status=Code(status),
                 )
             new_status = Hit.Status.PROPOSED
         elif action in ("confirm_true_match", "reject_proposal"):
             if status != Hit.Status.PROPOSED:
-                raise IllegalTransition("there is no true-match proposal to confirm or reject")
+                raise IllegalTransition.of(
+                    gettext_noop("there is no true-match proposal to confirm or reject")
+                )
             proposer = hit.decisions.filter(action="propose_true_match").order_by("-at").first()
             if proposer is not None and proposer.by_id == actor.pk:
-                raise IllegalTransition(
-                    "four eyes: the person who proposed a true match cannot confirm or reject it"
+                raise IllegalTransition.of(
+                    gettext_noop(
+                        "four eyes: the person who proposed a true match cannot confirm or reject it"
+                    )
                 )
             if action == "reject_proposal" and not reason:
-                raise InvalidInput("say why the proposal is rejected")
+                raise InvalidInput.of(gettext_noop("say why the proposal is rejected"))
             new_status = (
                 Hit.Status.TRUE_MATCH if action == "confirm_true_match" else Hit.Status.OPEN
             )
         elif action == "reopen":
             if status != Hit.Status.FALSE_POSITIVE:
-                raise IllegalTransition("only a false positive can be reopened")
+                raise IllegalTransition.of(gettext_noop("only a false positive can be reopened"))
             new_status = Hit.Status.OPEN
         else:
-            raise InvalidInput(f"unknown action {action!r}")
+            raise InvalidInput.of(gettext_noop("unknown action '%(action)s'"), action=action)
         Decision.objects.create(hit=hit, action=action, reason=reason, by=actor)
         hit.status = new_status
         hit.save(update_fields=["status"])

@@ -105,6 +105,10 @@ LABELS = {
     "confirm_true_match": _("True match confirmed"),
     "reject_proposal": _("Proposal rejected"),
     "reopen": _("Reopened"),
+    # screening hit statuses (as in screening Hit.Status)
+    "open": _("Open"),
+    "true_match_proposed": _("True match proposed (awaiting a second person)"),
+    "true_match": _("True match (confirmed)"),
     "true": _("Yes"),
     "false": _("No"),
     # trace results

@@ -1,4 +1,4 @@
-"""Errors and notifications on licensing pages are said in the reader's language (zh-Hans, en)."""
+"""Errors and notifications on pages are said in the reader's language (zh-Hans, en)."""
 
 from __future__ import annotations
 
@@ -91,3 +91,11 @@ def test_a_notification_stored_before_msgids_still_displays(draft):
     Notification.objects.create(user=exporter, text="EC2025-000007: accepted", url="/x/")
     page = _page(_as(exporter, "zh-hans").get("/licensing/notifications/"))
     assert "EC2025-000007: accepted" in page
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"), [("zh-hans", "未知的名单“nope”"), ("en", "unknown list 'nope'")]
+)
+def test_a_party_search_refusal_is_in_the_pages_language(make_user, language, expected):
+    page = _page(_as(make_user("case_officer"), language).get("/parties/?q=huawei&list=nope"))
+    assert expected in page
