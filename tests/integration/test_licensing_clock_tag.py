@@ -53,3 +53,13 @@ def test_deadline_with_unknown_remaining_days_shows_the_reason() -> None:
 
 def test_clock_with_nothing_to_say_is_a_dash() -> None:
     assert render(Clock(None, None, False, False, "")) == "—"
+
+
+def test_a_fixed_reason_is_said_in_the_pages_language() -> None:
+    from exportctl.licensing import clock
+
+    app = type("App", (), {"status": "submitted", "accepted_on": None})()
+    note = clock.clock(app, date(2026, 3, 2)).note  # type: ignore[arg-type]
+    assert note == "not accepted yet"  # English for the API
+    assert "尚未受理" in render(Clock(None, None, False, False, note), "zh-hans")
+    assert "not accepted yet" in render(Clock(None, None, False, False, note), "en")

@@ -8,6 +8,8 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
+from django.utils.translation import gettext_noop
+
 from exportctl.calendar_store import calendar_dirs, imported_dir
 from exportctl.core.calendar import (
     Deadline,
@@ -63,7 +65,7 @@ class Clock:
     remaining: int | None  # working days left (negative when overdue); None if unknown
     paused: bool
     overdue: bool
-    note: str
+    note: str  # English (the API shows it); a fixed note is a msgid the clock tag translates
 
 
 def pauses(app: Application, today: date) -> list[Pause]:
@@ -79,14 +81,16 @@ def clock(app: Application, today: date) -> Clock:
     ):
         return Clock(None, None, False, False, "")
     if app.accepted_on is None:
-        return Clock(None, None, False, False, "not accepted yet")
+        return Clock(None, None, False, False, gettext_noop("not accepted yet"))
     if app.referred_to_state_council:
         return Clock(
             None,
             None,
             False,
             False,
-            "referred to the State Council: no time limit (Dual-Use Regulations Art. 17 ¶2)",
+            gettext_noop(
+                "referred to the State Council: no time limit (Dual-Use Regulations Art. 17 ¶2)"
+            ),
         )
     if app.time_limit_days is None:
         return Clock(
@@ -94,7 +98,9 @@ def clock(app: Application, today: date) -> Clock:
             None,
             False,
             False,
-            "no statutory time limit (watch-list party: Dual-Use Regulations Art. 26)",
+            gettext_noop(
+                "no statutory time limit (watch-list party: Dual-Use Regulations Art. 26)"
+            ),
         )
     rule_id = AMENDMENT_RULE if app.kind == Application.Kind.AMENDMENT else DECISION_RULE
     # Art. 17 ¶3 stops the 45-day clock; the Art. 18 ¶3 amendment period names no pauses.

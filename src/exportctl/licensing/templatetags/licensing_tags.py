@@ -32,9 +32,10 @@ def clock_tag(c: Clock) -> SafeString | str:
         text += " · " + _("due") + " " + c.deadline.due.isoformat()
         return format_html('<span class="{}" title="{}">{}</span>', css, c.note, text)
     if c.note:
+        note = _(c.note)  # the fixed notes are msgids; computed explanations stay as they are
         return format_html(
             '<span class="clock unknown" title="{}">{}</span>',
-            c.note,
-            Truncator(c.note).chars(90),
+            note,
+            Truncator(note).chars(90),
         )
     return "—"
