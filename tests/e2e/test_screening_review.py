@@ -25,7 +25,10 @@ pytestmark = [pytest.mark.e2e, pytest.mark.usefixtures("screening_index")]
 LISTED = "Lockheed Martin Corporation"  # 商务部公告2025年第1号 (control list) and the UEL
 CONTROL_LIST = {"zh-hans": "出口管制管控名单", "en": "MOFCOM Export Control Control List"}
 RECORDED = {"zh-hans": "处理决定已记录。", "en": "Decision recorded."}
-FOUR_EYES = "four eyes: the person who proposed a true match cannot confirm or reject it"
+FOUR_EYES = {
+    "zh-hans": "双人复核原则：提议确认为真实命中的人员不得自行确认或驳回该提议",
+    "en": "four eyes: the person who proposed a true match cannot confirm or reject it",
+}
 
 
 def screen(page: Page, name: str, country: str = "") -> str:
@@ -87,7 +90,7 @@ def test_exporter_reviews_hits_and_cannot_confirm_its_own_proposal(new_page: Ope
     assert messages(exporter) == [RECORDED["zh-hans"]]
     expect(exact).to_have_attribute("data-status", "true_match_proposed")
     decide(exporter, exact, "confirm_true_match")
-    assert messages(exporter) == [FOUR_EYES]
+    assert messages(exporter) == [FOUR_EYES["zh-hans"]]
     expect(exact).to_have_attribute("data-status", "true_match_proposed")
 
     # Another organisation's exporter cannot see the screened party, nor find it in its list.
@@ -106,7 +109,7 @@ def test_the_second_person_confirms_a_true_match(new_page: OpenPage) -> None:
     decide(officer, proposed, "propose_true_match", "Same name and country as the listing")
     assert messages(officer) == [RECORDED["en"]]
     decide(officer, proposed, "confirm_true_match")
-    assert messages(officer) == [FOUR_EYES]
+    assert messages(officer) == [FOUR_EYES["en"]]
 
     reviewer = new_page("reviewer")
     reviewer.goto(subject_path)
