@@ -22,9 +22,11 @@ from exportctl.core.screening.align import (
     Span,
     acronym_pass,
     acronym_possible,
+    decode_spans,
     merge_pass,
     patronymic_order,
     span_keys,
+    span_union,
     target_keys,
 )
 from exportctl.core.screening.analyse import NameForm
@@ -95,6 +97,8 @@ class CompareCache:
         # list-side caches may be shared between queries (and threads: dict updates are atomic)
         self.targets: dict[int, frozenset[str]] = shared.targets if shared else {}
         self.spans: dict[int, list[Span]] = shared.spans if shared else {}
+        # encode_spans(span_keys(tokens)) of list names, by id(tokens), when the index has them
+        self.stored_spans: dict[int, str] = shared.stored_spans if shared else {}
         self.sides: dict[int, _Side] = shared.sides if shared else {}
         self.span_unions: dict[int, frozenset[str]] = shared.span_unions if shared else {}
         self.target_unions: dict[int, frozenset[str]] = shared.target_unions if shared else {}
@@ -133,7 +137,12 @@ class CompareCache:
         key = id(tokens) * 2 + consonants
         found = self.spans.get(key)
         if found is None:
-            found = self.spans[key] = span_keys(tokens, consonants)
+            stored = self.stored_spans.get(id(tokens))
+            if stored is None:
+                found = span_keys(tokens, consonants)
+            else:
+                found = decode_spans(stored, consonants)
+            self.spans[key] = found
         return found
 
     def query_side(self, tokens: tuple[Token, ...], person: bool) -> _Side:
@@ -165,7 +174,13 @@ class CompareCache:
             return True
         listed = self.span_unions.get(key)
         if listed is None:
-            listed = frozenset().union(*(keys for _span, keys in self.list_spans(ct, consonants)))
+            stored = self.stored_spans.get(id(ct))
+            if stored is not None:
+                listed = span_union(stored, consonants)
+            else:
+                listed = frozenset().union(
+                    *(keys for _span, keys in self.list_spans(ct, consonants))
+                )
             self.span_unions[key] = listed
         return not listed.isdisjoint(query[1])
 
