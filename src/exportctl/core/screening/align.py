@@ -110,14 +110,16 @@ def merge_pass(qt: tuple[Token, ...], ct: tuple[Token, ...], pairs: list[Pair],
         mine, other = (qt, ct) if side == 0 else (ct, qt)
         other_targets = targets[1 - side]
         for span, keys in spans[side]:
+            # the parts of the other side this span can equal (most spans meet none)
+            meeting = [j for j, target in enumerate(other_targets) if not keys.isdisjoint(target)]
+            if not meeting:
+                continue
             mine_credit = credits(pairs, side)
             if all(mine_credit.get(k, 0.0) >= 0.95 for k in span):
                 continue
             other_credit = credits(pairs, 1 - side)
-            for j, target in enumerate(other_targets):
+            for j in meeting:
                 if other_credit.get(j, 0.0) >= 0.95 or len(other[j].text) < 4:
-                    continue
-                if keys.isdisjoint(target):
                     continue
                 credit, how = similarity(merged(mine, span), other[j])
                 best_now = max(other_credit.get(j, 0.0), *(mine_credit.get(k, 0.0) for k in span))
