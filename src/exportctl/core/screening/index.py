@@ -94,11 +94,11 @@ class ScreeningIndex:
         self._half_max = half_max  # per name: largest half weight of a part
         self._floor_cost = floor_cost  # per name: least total cost of its parts
         self._substantive = substantive  # per name: number of substantive parts
-        self._name_spans = name_spans  # per name: its entry in span_lists
+        self._name_spans = name_spans  # per name: its entry in span_lists (one per token tuple)
         self._span_lists = span_lists  # per distinct name: align.span_keys as one string
         self._forms: dict[int, NameForm] = {}
         self._tokens: dict[int, Token] = {}  # one Token per stored token tuple (shared by names)
-        self._token_tuples: dict[tuple[Token, ...], tuple[Token, ...]] = {}
+        self._token_tuples: dict[int, tuple[Token, ...]] = {}  # by entry in span_lists
         self.compare_cache = CompareCache()
         self._records: dict[int, EntityRecord] = {}
         self._by_key: dict[tuple[str, str], int] | None = None
@@ -146,13 +146,14 @@ class ScreeningIndex:
         form = self._forms.get(name_id)
         if form is None:
             raw = self._forms_raw[name_id]
-            tokens = tuple(self._token(t) for t in raw[3])
-            # one tuple per distinct name, so caches keyed by it serve all names spelt alike
-            known = self._token_tuples.setdefault(tokens, tokens)
-            if known is tokens:  # first name spelt so: its joined spans, computed at build
-                stored = self._span_lists[self._name_spans[name_id]]
-                self.compare_cache.stored_spans[id(tokens)] = stored
-            tokens = known
+            # one tuple per distinct token tuple (build_index numbers them, as their spans), so
+            # caches keyed by it serve all names spelt alike
+            distinct = self._name_spans[name_id]
+            tokens = self._token_tuples.get(distinct)
+            if tokens is None:
+                tokens = tuple(self._token(t) for t in raw[3])
+                self._token_tuples[distinct] = tokens
+                self.compare_cache.stored_spans[id(tokens)] = self._span_lists[distinct]
             form = NameForm(raw[0], raw[1], raw[2], tokens, raw[4], raw[5], raw[6])
             self._forms[name_id] = form
         return form
