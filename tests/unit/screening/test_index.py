@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 
 from exportctl.core.screening import DEFAULT_THRESHOLD, Query, ScreeningIndex, qualifiers, screen
+from exportctl.core.screening.align import decode_spans, encode_spans, span_keys, span_union
 from exportctl.core.screening.analyse import analyse_name
 from exportctl.core.screening.score import CompareCache, compare, pair_mode
 from tests.conftest import shared_file
@@ -109,3 +110,33 @@ def test_compare_with_a_cache_scores_as_without_one(index):
                 assert compare(form, listed, mode, cache, floor) == compare(
                     form, listed, mode, None, floor
                 )
+
+
+def test_joined_spans_stored_in_the_index_are_those_computed_from_the_name(index, tmp_path):
+    """The index file carries each name's joined spans (align.span_keys) so a fresh process need
+    not compute their romanisation readings again; a loaded index serves exactly those."""
+    path = tmp_path / "screening.index"
+    index.save(path)
+    loaded = ScreeningIndex.load(path)
+    cache = CompareCache(loaded.compare_cache)
+    joined = 0
+    for name_id in range(0, loaded.name_count, 7):
+        tokens = loaded.form(name_id).tokens
+        assert cache.list_spans(tokens, False) == span_keys(tokens, False)
+        assert cache.list_spans(tokens, True) == span_keys(tokens, True)
+        joined += len(tokens) > 1
+    assert joined > 100
+
+
+def test_spans_survive_their_text_encoding():
+    tokens = analyse_name("Chiang Kai Shek", "Person").tokens
+    for consonants in (False, True):
+        spans = span_keys(tokens, consonants)
+        assert any(len(keys) > 4 for _span, keys in spans)
+        assert decode_spans(encode_spans(tokens), consonants) == spans
+        assert span_union(encode_spans(tokens), consonants) == frozenset().union(
+            *(keys for _span, keys in spans)
+        )
+    one = analyse_name("Smith", "Person").tokens
+    assert decode_spans(encode_spans(one), True) == []
+    assert span_union(encode_spans(one), True) == frozenset()

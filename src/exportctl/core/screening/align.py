@@ -60,6 +60,39 @@ def span_keys(tokens: tuple[Token, ...], consonants: bool = False) -> list[Span]
     return out
 
 
+# The spans of a name as one string (index.py stores them, so a fresh process need not compute
+# the romanisation readings and consonant skeletons of list names again): the spans with their
+# consonant keys, separated by RS, each "first,size" and its keys separated by US (name keys
+# hold no control characters, and only consonant keys start with "c:").
+_RS, _US = "\x1e", "\x1f"
+
+
+def encode_spans(tokens: tuple[Token, ...]) -> str:
+    """span_keys(tokens, True) as one string (what decode_spans reads)."""
+    return _RS.join(
+        _US.join((f"{span[0]},{len(span)}", *sorted(keys)))
+        for span, keys in span_keys(tokens, consonants=True)
+    )
+
+
+def decode_spans(text: str, consonants: bool) -> list[Span]:
+    """span_keys(tokens, consonants) from encode_spans(tokens)."""
+    out: list[Span] = []
+    for item in text.split(_RS) if text else ():
+        head, *keys = item.split(_US)
+        first, size = map(int, head.split(","))
+        if not consonants:
+            keys = [k for k in keys if not k.startswith("c:")]
+        out.append((tuple(range(first, first + size)), frozenset(keys)))
+    return out
+
+
+def span_union(text: str, consonants: bool) -> frozenset[str]:
+    """The union of the keys of decode_spans(text, consonants)."""
+    keys = [k for item in text.split(_RS) if item for k in item.split(_US)[1:]]
+    return frozenset(keys if consonants else (k for k in keys if not k.startswith("c:")))
+
+
 def credits(pairs: list[Pair], side: int) -> dict[int, float]:
     out: dict[int, float] = {}
     for pair in pairs:
@@ -77,14 +110,16 @@ def merge_pass(qt: tuple[Token, ...], ct: tuple[Token, ...], pairs: list[Pair],
         mine, other = (qt, ct) if side == 0 else (ct, qt)
         other_targets = targets[1 - side]
         for span, keys in spans[side]:
+            # the parts of the other side this span can equal (most spans meet none)
+            meeting = [j for j, target in enumerate(other_targets) if not keys.isdisjoint(target)]
+            if not meeting:
+                continue
             mine_credit = credits(pairs, side)
             if all(mine_credit.get(k, 0.0) >= 0.95 for k in span):
                 continue
             other_credit = credits(pairs, 1 - side)
-            for j, target in enumerate(other_targets):
+            for j in meeting:
                 if other_credit.get(j, 0.0) >= 0.95 or len(other[j].text) < 4:
-                    continue
-                if keys.isdisjoint(target):
                     continue
                 credit, how = similarity(merged(mine, span), other[j])
                 best_now = max(other_credit.get(j, 0.0), *(mine_credit.get(k, 0.0) for k in span))

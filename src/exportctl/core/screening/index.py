@@ -14,7 +14,10 @@ computed once per such region and name profile, and names below it are dropped (
 reach the threshold is lost). If many remain, they are ranked by summed key weights times rarity,
 and the best are scored in full (score.py).
 
-The index is built once per list version and saved as one marshal blob of plain structures.
+The index is built once per list version and saved as one marshal blob of plain structures. It
+keeps, per distinct list name, the keys of its joined spans (align.encode_spans: romanisation
+readings and consonant skeletons, costly to compute), so a freshly loaded index merges as fast as
+a warm one.
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from exportctl.core.errors import MalformedFile
+from exportctl.core.screening.align import encode_spans
 from exportctl.core.screening.analyse import NameForm, analyse_name
 from exportctl.core.screening.keys import JOINED, KEY_WEIGHT, name_keys
 from exportctl.core.screening.score import (
@@ -42,7 +46,7 @@ from exportctl.core.screening.score import (
 from exportctl.core.screening.tokens import Token
 from exportctl.reference.records import EntityRecord
 
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 CONFLICT_MIN_WEIGHT = 0.35  # the least weight a conflicting pair adds (score.WEIGHT of GENERIC)
 MAX_POSTINGS = 1000  # keys on more names than this are not traversed (pair keys cover them)
 
@@ -79,7 +83,8 @@ class ScreeningIndex:
                  name_record: array[int], name_value: list[str], name_kind: list[str],
                  forms: list[tuple[Any, ...]], keys: dict[str, int], starts: array[int],
                  postings: array[int], half_max: array[float], floor_cost: array[float],
-                 substantive: array[int]) -> None:  # fmt: skip
+                 substantive: array[int], name_spans: array[int],
+                 span_lists: list[str]) -> None:  # fmt: skip
         self._records_json = records_json
         self._facts = facts
         self._name_record = name_record
@@ -92,9 +97,11 @@ class ScreeningIndex:
         self._half_max = half_max  # per name: largest half weight of a part
         self._floor_cost = floor_cost  # per name: least total cost of its parts
         self._substantive = substantive  # per name: number of substantive parts
+        self._name_spans = name_spans  # per name: its entry in span_lists (one per token tuple)
+        self._span_lists = span_lists  # per distinct name: align.span_keys as one string
         self._forms: dict[int, NameForm] = {}
         self._tokens: dict[int, Token] = {}  # one Token per stored token tuple (shared by names)
-        self._token_tuples: dict[tuple[Token, ...], tuple[Token, ...]] = {}
+        self._token_tuples: dict[int, tuple[Token, ...]] = {}  # by entry in span_lists
         self.compare_cache = CompareCache()
         self._records: dict[int, EntityRecord] = {}
         self._by_key: dict[tuple[str, str], int] | None = None
@@ -142,9 +149,14 @@ class ScreeningIndex:
         form = self._forms.get(name_id)
         if form is None:
             raw = self._forms_raw[name_id]
-            tokens = tuple(self._token(t) for t in raw[3])
-            # one tuple per distinct name, so caches keyed by it serve all names spelt alike
-            tokens = self._token_tuples.setdefault(tokens, tokens)
+            # one tuple per distinct token tuple (build_index numbers them, as their spans), so
+            # caches keyed by it serve all names spelt alike
+            distinct = self._name_spans[name_id]
+            tokens = self._token_tuples.get(distinct)
+            if tokens is None:
+                tokens = tuple(self._token(t) for t in raw[3])
+                self._token_tuples[distinct] = tokens
+                self.compare_cache.stored_spans[id(tokens)] = self._span_lists[distinct]
             form = NameForm(raw[0], raw[1], raw[2], tokens, raw[4], raw[5], raw[6])
             self._forms[name_id] = form
         return form
@@ -270,7 +282,8 @@ class ScreeningIndex:
         data = (FORMAT_VERSION, self._records_json, self._facts, self._name_record.tobytes(),
                 self._name_value, self._name_kind, self._forms_raw, self._keys,
                 self._starts.tobytes(), self._postings.tobytes(), self._half_max.tobytes(),
-                self._floor_cost.tobytes(), self._substantive.tobytes())  # fmt: skip
+                self._floor_cost.tobytes(), self._substantive.tobytes(),
+                self._name_spans.tobytes(), self._span_lists)  # fmt: skip
         Path(path).write_bytes(marshal.dumps(data))
 
     @classmethod
@@ -283,10 +296,10 @@ class ScreeningIndex:
         if not isinstance(data, tuple) or not data or data[0] != FORMAT_VERSION:
             raise MalformedFile("not a screening index of this version", location=str(path))
         (_version, records, facts, name_record, values, kinds, forms, keys, starts, postings,
-         half_max, floor_cost, substantive) = data  # fmt: skip
+         half_max, floor_cost, substantive, name_spans, span_lists) = data  # fmt: skip
         return cls(records, facts, _ints(name_record), values, kinds, forms, keys, _ints(starts),
                    _ints(postings), _floats(half_max), _floats(floor_cost),
-                   _ints(substantive))  # fmt: skip
+                   _ints(substantive), _ints(name_spans), span_lists)  # fmt: skip
 
 
 def _regions(groups: dict[int, set[int]]) -> dict[int, set[int]]:
@@ -340,6 +353,9 @@ def build_index(records: Iterable[EntityRecord]) -> ScreeningIndex:
     half_max = array("d")
     floor_cost = array("d")
     substantive = array("i")
+    name_spans = array("i")
+    span_ids: dict[tuple[Token, ...], int] = {}
+    span_lists: list[str] = []
     lists: dict[str, list[int]] = {}
     token_pool: dict[Token, tuple[Any, ...]] = {}
     for record_id, record in enumerate(records):
@@ -369,6 +385,11 @@ def build_index(records: Iterable[EntityRecord]) -> ScreeningIndex:
             substantive.append(
                 sum(1 for t in form.tokens if t.kind in SUBSTANTIVE and t.pkind in SUBSTANTIVE)
             )
+            span_id = span_ids.get(form.tokens)
+            if span_id is None:  # joined spans need romanisation readings: costly to compute
+                span_id = span_ids[form.tokens] = len(span_lists)
+                span_lists.append(encode_spans(form.tokens))
+            name_spans.append(span_id)
             for key in name_keys(form):
                 lists.setdefault(key, []).append(name_id)
     keys: dict[str, int] = {}
@@ -379,4 +400,5 @@ def build_index(records: Iterable[EntityRecord]) -> ScreeningIndex:
         postings.extend(ids)
         starts.append(len(postings))
     return ScreeningIndex(records_json, facts, name_record, values, kinds, forms, keys, starts,
-                          postings, half_max, floor_cost, substantive)  # fmt: skip
+                          postings, half_max, floor_cost, substantive, name_spans,
+                          span_lists)  # fmt: skip

@@ -22,9 +22,11 @@ from exportctl.core.screening.align import (
     Span,
     acronym_pass,
     acronym_possible,
+    decode_spans,
     merge_pass,
     patronymic_order,
     span_keys,
+    span_union,
     target_keys,
 )
 from exportctl.core.screening.analyse import NameForm
@@ -95,6 +97,8 @@ class CompareCache:
         # list-side caches may be shared between queries (and threads: dict updates are atomic)
         self.targets: dict[int, frozenset[str]] = shared.targets if shared else {}
         self.spans: dict[int, list[Span]] = shared.spans if shared else {}
+        # encode_spans(span_keys(tokens)) of list names, by id(tokens), when the index has them
+        self.stored_spans: dict[int, str] = shared.stored_spans if shared else {}
         self.sides: dict[int, _Side] = shared.sides if shared else {}
         self.span_unions: dict[int, frozenset[str]] = shared.span_unions if shared else {}
         self.target_unions: dict[int, frozenset[str]] = shared.target_unions if shared else {}
@@ -133,7 +137,12 @@ class CompareCache:
         key = id(tokens) * 2 + consonants
         found = self.spans.get(key)
         if found is None:
-            found = self.spans[key] = span_keys(tokens, consonants)
+            stored = self.stored_spans.get(id(tokens))
+            if stored is None:
+                found = span_keys(tokens, consonants)
+            else:
+                found = decode_spans(stored, consonants)
+            self.spans[key] = found
         return found
 
     def query_side(self, tokens: tuple[Token, ...], person: bool) -> _Side:
@@ -165,7 +174,13 @@ class CompareCache:
             return True
         listed = self.span_unions.get(key)
         if listed is None:
-            listed = frozenset().union(*(keys for _span, keys in self.list_spans(ct, consonants)))
+            stored = self.stored_spans.get(id(ct))
+            if stored is not None:
+                listed = span_union(stored, consonants)
+            else:
+                listed = frozenset().union(
+                    *(keys for _span, keys in self.list_spans(ct, consonants))
+                )
             self.span_unions[key] = listed
         return not listed.isdisjoint(query[1])
 
@@ -174,8 +189,9 @@ class CompareCache:
 # and the best of them (0.0 when none).
 _Row = tuple[tuple[tuple[int, float, str], ...], float]
 # One side of a comparison: kinds of its parts in the mode, the least cost of its parts (the
-# denominator share of _bound) and whether it is in a consonantal script.
-_Side = tuple[list[int], float, bool]
+# denominator share of _bound), whether it is in a consonantal script, and the half weights of its
+# parts (the numerator shares of _bound).
+_Side = tuple[list[int], float, bool, list[float]]
 
 
 def _row(qt: tuple[Token, ...], b: Token) -> _Row:
@@ -198,7 +214,7 @@ def _side(tokens: tuple[Token, ...], person: bool) -> _Side:
     for kind in kinds:
         frame = FRAME_EXTRA if kind in (GENERIC, REGION) else 1.0
         cost += min(WEIGHT[kind] / 2, extra[kind], further, frame)
-    return kinds, cost, _consonantal(tokens)
+    return kinds, cost, _consonantal(tokens), [WEIGHT[kind] / 2 for kind in kinds]
 
 
 def _hint_keys(spans: list[Span], targets: list[frozenset[str]]
@@ -242,11 +258,11 @@ def compare(q: NameForm, c: NameForm, mode: str, cache: CompareCache | None = No
         return Comparison(0.0, mode, (), tuple(range(len(qt))), tuple(range(len(ct))))
     person = mode == PERSON
     if cache is not None:
-        qk, q_cost, q_consonantal = cache.query_side(qt, person)
-        ck, c_cost, c_consonantal = cache.list_side(ct, person)
+        qk, q_cost, q_consonantal, q_halves = cache.query_side(qt, person)
+        ck, c_cost, c_consonantal, c_halves = cache.list_side(ct, person)
     else:
-        qk, q_cost, q_consonantal = _side(qt, person)
-        ck, c_cost, c_consonantal = _side(ct, person)
+        qk, q_cost, q_consonantal, q_halves = _side(qt, person)
+        ck, c_cost, c_consonantal, c_halves = _side(ct, person)
     rows: list[tuple[tuple[int, float, str], ...]] = []
     best_q = [0.0] * len(qt)
     best_c: list[float] = []
@@ -264,7 +280,7 @@ def compare(q: NameForm, c: NameForm, mode: str, cache: CompareCache | None = No
             if credit > best_q[i]:
                 best_q[i] = credit
     consonantal = q_consonantal or c_consonantal
-    bound = _bound(qk, ck, best_q, best_c, q_cost + c_cost) if floor > 0.0 else 1.0
+    bound = _bound(q_halves, c_halves, best_q, best_c, q_cost + c_cost) if floor > 0.0 else 1.0
     if bound < floor and not _hint(qt, ct, consonantal, cache):
         return Comparison(0.0, mode, (), tuple(range(len(qt))), tuple(range(len(ct))))
     found = [(credit, WEIGHT[qk[i]] + WEIGHT[ck[j]], i, j, how)
@@ -338,15 +354,16 @@ def _merge_hint(spans: tuple[list[Span], list[Span]],
     return False
 
 
-def _bound(qk: list[int], ck: list[int], best_q: list[float], best_c: list[float],
-           cost: float) -> float:  # fmt: skip
-    """An upper bound of the part-to-part score: every part gets its best credit, every part
-    costs at least min(half its weight, its cost when unaligned); `cost` is the sum of those
-    least costs of both sides (see _side)."""
+def _bound(q_halves: list[float], c_halves: list[float], best_q: list[float],
+           best_c: list[float], cost: float) -> float:  # fmt: skip
+    """An upper bound of the part-to-part score: every part gets its best credit times half its
+    weight, every part costs at least min(half its weight, its cost when unaligned); `cost` is
+    the sum of those least costs of both sides (see _side)."""
     numerator = 0.0
-    for kinds, best in ((qk, best_q), (ck, best_c)):
-        for kind, credit in zip(kinds, best, strict=True):
-            numerator += credit * WEIGHT[kind] / 2
+    for credit, half in zip(best_q, q_halves, strict=True):
+        numerator += credit * half
+    for credit, half in zip(best_c, c_halves, strict=True):
+        numerator += credit * half
     return numerator / cost if cost else 0.0
 
 
