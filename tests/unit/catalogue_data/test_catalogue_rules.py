@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 import exportctl
@@ -198,11 +198,17 @@ def test_the_45_day_clock_stops_for_identification_consultation_and_verification
 
 
 @given(st.dates(min_value=date(2020, 1, 1), max_value=date(2030, 12, 31)))
+@example(date(2025, 11, 7))  # suspension starts the day before the measure would have applied
+@example(date(2025, 11, 8))
+@example(date(2026, 11, 10))
+@example(date(2026, 11, 11))
 def test_status_on_any_day_is_known_and_suspended_exactly_inside_the_window(day: date) -> None:
+    # 2025 No. 57 applies from 2025-11-08; 2025 No. 70 suspends it from 2025-11-07 to 2026-11-10.
     rule = BY_ID["m-2025-57-rare-earths-ho-er-tm-eu-yb"]
     status = rule.status_on(day)
     assert status in STATUSES
-    assert (status == "suspended") == (date(2025, 11, 7) <= day <= date(2026, 11, 10))
+    assert (status == "not_yet_in_force") == (day < date(2025, 11, 8))
+    assert (status == "suspended") == (date(2025, 11, 8) <= day <= date(2026, 11, 10))
 
 
 # ---- the loader fails fast, naming file, entry and reason ---------------------------------------
