@@ -99,3 +99,62 @@ def test_a_notification_stored_before_msgids_still_displays(draft):
 def test_a_party_search_refusal_is_in_the_pages_language(make_user, language, expected):
     page = _page(_as(make_user("case_officer"), language).get("/parties/?q=huawei&list=nope"))
     assert expected in page
+
+
+def _accepted(app, accepted_on, monkeypatch, today):  # type: ignore[no-untyped-def]
+    from exportctl.licensing.models import Application
+
+    Application.objects.filter(pk=app.pk).update(
+        status="accepted", accepted_on=accepted_on, time_limit_days=45
+    )
+    monkeypatch.setenv("EXPORTCTL_TODAY", today)
+
+
+@pytest.mark.parametrize(
+    ("language", "expected", "absent"),
+    [
+        ("zh-hans", "尚未载入 2027 年的节假日安排", "no 2027 arrangement is loaded"),
+        ("en", "no 2027 arrangement is loaded", "尚未载入"),
+    ],
+)
+def test_a_deadline_past_the_calendar_data_says_why_in_the_pages_language(
+    draft, monkeypatch, language, expected, absent
+):
+    from datetime import date
+
+    app, exporter = draft
+    _accepted(app, date(2026, 12, 1), monkeypatch, "2026-12-02")
+    page = _page(_as(exporter, language).get(f"/licensing/{app.pk}/"))
+    assert 'class="clock unknown"' in page
+    assert expected in page
+    assert absent not in page
+
+
+@pytest.mark.parametrize(
+    ("language", "expected", "absent"),
+    [
+        (
+            "zh-hans",
+            "自 2026-03-02 起 45 个工作日（Dual-Use Regulations Art. 17 ¶1）：期限届满日 2026-05-08"
+            "；2026-03-02 当日不计入；扣除工作日内的法定节假日",
+            "working days from",
+        ),
+        (
+            "en",
+            "45 working days from 2026-03-02 (Dual-Use Regulations Art. 17 ¶1): due 2026-05-08"
+            "; the day of 2026-03-02 is not counted; ",
+            "工作日",
+        ),
+    ],
+)
+def test_the_deadline_tooltip_is_in_the_pages_language(
+    draft, monkeypatch, language, expected, absent
+):
+    from datetime import date
+
+    app, exporter = draft
+    _accepted(app, date(2026, 3, 2), monkeypatch, "2026-03-10")
+    page = _page(_as(exporter, language).get(f"/licensing/{app.pk}/"))
+    title = page.split('<span class="clock" title="', 1)[1].split('"', 1)[0]
+    assert expected in title
+    assert absent not in title

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Self
 
-from exportctl.core.text import Param, english
+from exportctl.core.text import Param, Text, english
 
 
 class ExportControlError(Exception):
@@ -37,6 +37,11 @@ class ExportControlError(Exception):
     def of(cls, template: str, /, **params: Param) -> Self:
         """The error from a marked msgid (`gettext_noop("... %(state)s ...")`) and its params."""
         return cls(english(template, params), template=template, params=params)
+
+    @property
+    def text(self) -> Text | None:
+        """The msgid and params as a Text, when the error carries them."""
+        return Text(self.template, tuple(self.params.items())) if self.template else None
 
 
 class InvalidInput(ExportControlError):

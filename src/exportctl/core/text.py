@@ -9,6 +9,8 @@ the API and logs use the English text.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Union
 
 
 def gettext_noop(msgid: str) -> str:
@@ -28,9 +30,31 @@ class Phrase(str):
     __slots__ = ()
 
 
-Param = str | int | tuple[str, ...]
+Param = Union[str, int, tuple[str, ...], "Text"]  # a forward reference: Text is below
 
 
 def english(template: str, params: Mapping[str, Param]) -> str:
-    """The English text: codes as they are, lists joined with commas."""
+    """The English text: codes as they are, lists joined with commas, nested texts in English."""
     return template % {k: ", ".join(v) if isinstance(v, tuple) else v for k, v in params.items()}
+
+
+@dataclass(frozen=True)
+class Text:
+    """A msgid and its params, kept for translation where the reader's language is known.
+
+    `str()` is the English text. A Text may be the param of another (a reason inside a sentence).
+    """
+
+    template: str
+    items: tuple[tuple[str, Param], ...] = ()
+
+    @classmethod
+    def of(cls, template: str, /, **params: Param) -> Text:
+        return cls(template, tuple(params.items()))
+
+    @property
+    def params(self) -> dict[str, Param]:
+        return dict(self.items)
+
+    def __str__(self) -> str:
+        return english(self.template, self.params)

@@ -20,6 +20,7 @@ from exportctl.core.calendar import (
 )
 from exportctl.core.errors import CalendarDataMissing
 from exportctl.core.rules import load_rules
+from exportctl.core.text import Text
 from exportctl.licensing.models import Application
 
 DEADLINES = Path(__file__).resolve().parent.parent / "rules" / "deadlines.yaml"
@@ -66,6 +67,7 @@ class Clock:
     paused: bool
     overdue: bool
     note: str  # English (the API shows it); a fixed note is a msgid the clock tag translates
+    note_text: tuple[Text, ...] = ()  # a computed note as msgids + params, for pages
 
 
 def pauses(app: Application, today: date) -> list[Pause]:
@@ -108,7 +110,8 @@ def clock(app: Application, today: date) -> Clock:
     deadline = deadline_for_rule(calendar(), rule(rule_id), app.accepted_on, paused)
     is_paused = any(p.ended_on is None for p in app.pauses.all())
     if deadline.due is None:
-        return Clock(deadline, None, is_paused, False, deadline.unknown_reason or "")
+        reason = (deadline.unknown_text,) if deadline.unknown_text else ()
+        return Clock(deadline, None, is_paused, False, deadline.unknown_reason or "", reason)
     end = app.decided_on or today
     try:
         cal = calendar()
@@ -117,8 +120,19 @@ def clock(app: Application, today: date) -> Clock:
         else:
             remaining = -cal.working_days_between(deadline.due, end, paused)
     except CalendarDataMissing as exc:
-        return Clock(deadline, None, is_paused, False, exc.message)
-    return Clock(deadline, remaining, is_paused, remaining < 0, deadline.explain())
+        return Clock(deadline, None, is_paused, False, exc.message, _texts(exc))
+    return Clock(
+        deadline,
+        remaining,
+        is_paused,
+        remaining < 0,
+        deadline.explain(),
+        deadline.explain_parts(),
+    )
+
+
+def _texts(exc: CalendarDataMissing) -> tuple[Text, ...]:
+    return (exc.text,) if exc.text else ()
 
 
 def configured_today() -> date:
@@ -152,7 +166,7 @@ def queue_clock(app: Application, today: date, memo: dict[date, int] | None = No
                 memo[app.due_on] = value
         remaining = memo[app.due_on] if memo is not None else value
     except CalendarDataMissing as exc:
-        return Clock(None, None, app.clock_paused, False, exc.message)
+        return Clock(None, None, app.clock_paused, False, exc.message, _texts(exc))
     stub = Deadline(
         app.accepted_on or today,
         app.time_limit_days or 0,

@@ -114,6 +114,13 @@ LABELS = {
     # trace results
     "not_applicable": _("Not applicable"),
     "applies": _("Applies"),
+    # what stops a licensing clock (as in ClockPause.Reason), deadline rule status and confidence
+    "expert_consultation": _("Expert consultation"),
+    "identification": _("Identification"),
+    "on_site_verification": _("On-site verification"),
+    "not_yet_in_force": _("Not yet in force"),
+    "secondary": _("secondary source"),
+    "unconfirmed": _("unconfirmed"),
 }
 
 

@@ -8,14 +8,14 @@ they are (references, numbers, user input). Without a msgid the English message 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from django.utils.translation import gettext, pgettext
 
 from exportctl.accounts.roles import Role
 from exportctl.core.errors import ExportControlError
-from exportctl.core.text import Code, Phrase
+from exportctl.core.text import Code, Phrase, Text
 from exportctl.web.labels import LABELS, label
 
 ROLE_LABELS = {**dict(Role.choices), "system": "system"}
@@ -32,6 +32,8 @@ def _value(value: Any) -> Any:
         return _code(value)
     if isinstance(value, Phrase):
         return gettext(value)
+    if isinstance(value, Text):
+        return text(value)
     if isinstance(value, tuple | list):
         return pgettext("list separator", ", ").join(str(_value(v)) for v in value)
     return value
@@ -40,6 +42,19 @@ def _value(value: Any) -> Any:
 def render(template: str, params: Mapping[str, Any]) -> str:
     """The msgid translated into the active language, with its params filled in."""
     return gettext(template) % {k: _value(v) for k, v in params.items()}
+
+
+def text(t: Text) -> str:
+    """A core Text in the active language (English when a translation's placeholder is broken)."""
+    try:
+        return render(t.template, t.params)
+    except (KeyError, TypeError, ValueError):
+        return str(t)
+
+
+def clauses(parts: Sequence[Text]) -> str:
+    """Texts said one after another (an explanation's clauses), with the language's separator."""
+    return pgettext("clause separator", "; ").join(text(p) for p in parts)
 
 
 def localised(exc: ExportControlError) -> str:

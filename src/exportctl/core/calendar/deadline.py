@@ -17,6 +17,7 @@ from exportctl.core.calendar.model import AdjustedWorkingDay, Holiday, Pause, ne
 from exportctl.core.calendar.working import WorkingCalendar
 from exportctl.core.errors import CalendarDataMissing, InvalidInput
 from exportctl.core.rules.model import Deadline as DeadlineRule
+from exportctl.core.text import Code, Param, Text, gettext_noop
 
 
 @dataclass(frozen=True)
@@ -36,33 +37,80 @@ class Deadline:
     rule_id: str | None = None
     confidence: str | None = None  # the rule's: confirmed, secondary or unconfirmed
     confidence_note: str | None = None
+    unknown_text: Text | None = None  # unknown_reason as msgid + params, for pages
 
     @property
     def known(self) -> bool:
         return self.due is not None
 
     def explain(self) -> str:
-        """One paragraph a caseworker can read next to the regulation."""
-        head = f"{self.working_days} working days from {self.start} ({self.citation})"
-        if self.due is None:
+        """One paragraph a caseworker can read next to the regulation (English)."""
+        if self.due is None:  # the English reason as stored (the CLI and the API show it)
+            head = f"{self.working_days} working days from {self.start} ({self.citation})"
             return f"{head}: unknown: {self.unknown_reason}"
-        parts = [f"{head}: due {self.due}"]
+        return "; ".join(str(part) for part in self.explain_parts())
+
+    def explain_parts(self) -> tuple[Text, ...]:
+        """The explanation's clauses as msgids + params; pages join them in the reader's language."""
+        head: dict[str, Param] = {
+            "n": self.working_days,
+            "start": str(self.start),
+            "citation": self.citation,
+        }
+        if self.due is None:
+            reason: Text | str = self.unknown_text or self.unknown_reason or ""
+            return (
+                Text.of(
+                    gettext_noop(
+                        "%(n)s working days from %(start)s (%(citation)s): unknown: %(reason)s"
+                    ),
+                    reason=reason,
+                    **head,
+                ),
+            )
+        parts = [
+            Text.of(
+                gettext_noop("%(n)s working days from %(start)s (%(citation)s): due %(due)s"),
+                due=str(self.due),
+                **head,
+            )
+        ]
         if self.working_days:
-            parts.append(f"the day of {self.start} is not counted")
+            parts.append(
+                Text.of(gettext_noop("the day of %(start)s is not counted"), start=str(self.start))
+            )
         if self.holidays_skipped:
             names = dict.fromkeys(f"{h.name_en} ({h.name_zh})" for h in self.holidays_skipped)
             parts.append(
-                f"{len(self.holidays_skipped)} holiday weekdays skipped: {', '.join(names)}"
+                Text.of(
+                    gettext_noop("%(n)s holiday weekdays skipped: %(names)s"),
+                    n=len(self.holidays_skipped),
+                    names=tuple(names),
+                )
             )
         if self.adjusted_working_days:
-            days = ", ".join(str(w.date) for w in self.adjusted_working_days)
-            parts.append(f"adjusted working weekend days counted: {days}")
+            parts.append(
+                Text.of(
+                    gettext_noop("adjusted working weekend days counted: %(days)s"),
+                    days=tuple(str(w.date) for w in self.adjusted_working_days),
+                )
+            )
         if self.paused_working_days:
-            reasons = ", ".join(dict.fromkeys(p.reason for p in self.paused))
-            parts.append(f"{len(self.paused_working_days)} working days paused ({reasons})")
+            parts.append(
+                Text.of(
+                    gettext_noop("%(n)s working days paused (%(reasons)s)"),
+                    n=len(self.paused_working_days),
+                    reasons=tuple(Code(r) for r in dict.fromkeys(p.reason for p in self.paused)),
+                )
+            )
         if self.confidence and self.confidence != "confirmed":
-            parts.append(f"rule confidence: {self.confidence}")
-        return "; ".join(parts)
+            parts.append(
+                Text.of(
+                    gettext_noop("rule confidence: %(confidence)s"),
+                    confidence=Code(self.confidence),
+                )
+            )
+        return tuple(parts)
 
 
 def compute_deadline(
@@ -91,6 +139,7 @@ def compute_deadline(
             rule_id=rule_id,
             confidence=confidence,
             confidence_note=confidence_note,
+            unknown_text=exc.text,
         )
     first = start if working_days == 0 else start + timedelta(days=1)
     window = [first + timedelta(days=i) for i in range((due - first).days + 1)]
@@ -140,6 +189,12 @@ def deadline_for_rule(
             )
     status = rule.status_on(start)
     if status != "in_force":
+        not_in_force = Text.of(
+            gettext_noop("rule %(rule)s is %(status)s on %(start)s"),
+            rule=rule.id,
+            status=Code(status),
+            start=str(start),
+        )
         return Deadline(
             start,
             rule.quantity,
@@ -150,6 +205,7 @@ def deadline_for_rule(
             rule_id=rule.id,
             confidence=rule.confidence,
             confidence_note=rule.confidence_note,
+            unknown_text=not_in_force,
         )
     return compute_deadline(
         calendar,

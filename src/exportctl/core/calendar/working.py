@@ -22,6 +22,37 @@ from exportctl.core.calendar.model import (
 )
 from exportctl.core.calendar.validate import check_arrangement
 from exportctl.core.errors import CalendarDataMissing, InvalidInput, MalformedFile
+from exportctl.core.text import Text, gettext_noop
+
+# The reasons a day cannot be counted, by what is loaded (one msgid each, so each is translated).
+_NO_ARRANGEMENT = {
+    "none": gettext_noop("no PRC holiday arrangement loaded for %(year)s; no years are loaded"),
+    "span": gettext_noop(
+        "no PRC holiday arrangement loaded for %(year)s; loaded: %(first)s-%(last)s"
+    ),
+    "gaps": gettext_noop(
+        "no PRC holiday arrangement loaded for %(year)s; loaded: %(first)s-%(last)s "
+        "except %(missing)s"
+    ),
+}
+_NO_YEAR = {
+    "none": gettext_noop(
+        "%(day)s is in %(year)s, for which no PRC holiday arrangement (State Council notice) "
+        "is loaded; no years are loaded"
+    ),
+    "span": gettext_noop(
+        "%(day)s is in %(year)s, for which no PRC holiday arrangement (State Council notice) "
+        "is loaded; loaded: %(first)s-%(last)s"
+    ),
+    "gaps": gettext_noop(
+        "%(day)s is in %(year)s, for which no PRC holiday arrangement (State Council notice) "
+        "is loaded; loaded: %(first)s-%(last)s except %(missing)s"
+    ),
+}
+_LAST_WEEK = gettext_noop(
+    "%(day)s is in the last week of %(year)s, which the State Council notice for %(next)s may "
+    "change (New Year's Day arrangement); no %(next)s arrangement is loaded"
+)
 
 _DAY = timedelta(days=1)
 
@@ -70,7 +101,8 @@ class WorkingCalendar:
     def arrangement(self, year: int) -> YearArrangement:
         """The loaded notice for `year`, or CalendarDataMissing."""
         if year not in self._years:
-            raise CalendarDataMissing(f"no PRC holiday arrangement loaded for {year}{self._have()}")
+            kind, have = self._have()
+            raise CalendarDataMissing.of(_NO_ARRANGEMENT[kind], year=year, **have)
         return self._years[year]
 
     def covers(self, day: date) -> bool:
@@ -138,26 +170,22 @@ class WorkingCalendar:
     def _require(self, day: date) -> None:
         gap = self._gap(day)
         if gap is not None:
-            raise CalendarDataMissing(gap)
+            raise CalendarDataMissing.of(gap.template, **gap.params)
 
-    def _gap(self, day: date) -> str | None:
+    def _gap(self, day: date) -> Text | None:
         if day.year not in self._years:
-            return (
-                f"{day} is in {day.year}, for which no PRC holiday arrangement "
-                f"(State Council notice) is loaded{self._have()}"
-            )
+            kind, have = self._have()
+            return Text.of(_NO_YEAR[kind], day=str(day), year=day.year, **have)
         if day >= next_notice_reach(day.year) and day.year + 1 not in self._years:
-            return (
-                f"{day} is in the last week of {day.year}, which the State Council notice for "
-                f"{day.year + 1} may change (New Year's Day arrangement); no {day.year + 1} "
-                "arrangement is loaded"
-            )
+            return Text.of(_LAST_WEEK, day=str(day), year=day.year, next=day.year + 1)
         return None
 
-    def _have(self) -> str:
+    def _have(self) -> tuple[str, dict[str, int | str]]:
+        """Which years are loaded: "none", "span" (first-last) or "gaps" (with years missing)."""
         if not self._years:
-            return "; no years are loaded"
+            return "none", {}
         first, last = min(self._years), max(self._years)
         missing = sorted(set(range(first, last + 1)) - set(self._years))
-        span = f"{first}-{last}" + (f" except {missing}" if missing else "")
-        return f"; loaded: {span}"
+        if missing:
+            return "gaps", {"first": first, "last": last, "missing": str(missing)}
+        return "span", {"first": first, "last": last}

@@ -12,7 +12,9 @@ from django.utils.safestring import SafeString
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
+from exportctl.core.calendar import Deadline
 from exportctl.licensing.clock import Clock
+from exportctl.web.localise import clauses
 
 register = template.Library()
 
@@ -30,12 +32,25 @@ def clock_tag(c: Clock) -> SafeString | str:
         if c.paused:
             text += " · " + _("paused")
         text += " · " + _("due") + " " + c.deadline.due.isoformat()
-        return format_html('<span class="{}" title="{}">{}</span>', css, c.note, text)
+        return format_html('<span class="{}" title="{}">{}</span>', css, _note(c), text)
     if c.note:
-        note = _(c.note)  # the fixed notes are msgids; computed explanations stay as they are
+        note = _note(c)
         return format_html(
             '<span class="clock unknown" title="{}">{}</span>',
             note,
             Truncator(note).chars(90),
         )
     return "—"
+
+
+@register.filter(name="explained")
+def explained(deadline: Deadline) -> str:
+    """`{{ deadline|explained }}`: the deadline's explanation in the reader's language."""
+    return clauses(deadline.explain_parts())
+
+
+def _note(c: Clock) -> str:
+    """The note in the reader's language: computed ones from their texts, fixed ones are msgids."""
+    if c.note_text:
+        return clauses(c.note_text)
+    return _(c.note) if c.note else ""
