@@ -158,3 +158,39 @@ def test_the_deadline_tooltip_is_in_the_pages_language(
     title = page.split('<span class="clock" title="', 1)[1].split('"', 1)[0]
     assert expected in title
     assert absent not in title
+
+
+@pytest.mark.parametrize(
+    ("language", "expected", "absent"),
+    [
+        ("zh-hans", "destination的值'ZZ'不是ISO 3166-1二位字母代码", "is not an ISO"),
+        ("en", "destination 'ZZ' is not an ISO 3166-1 alpha-2 code", "二位字母代码"),
+    ],
+)
+def test_a_determination_form_refusal_is_in_the_pages_language(
+    make_user, language, expected, absent
+):
+    exporter = make_user("exporter", "a")
+    form = {
+        "date": "2026-03-02",
+        "movement": "export",
+        "destination": "ZZ",
+        "end_use_category": "civil",
+        "item0_description": "samarium metal",
+    }
+    page = _page(_as(exporter, language).post("/determine/", form))
+    assert expected in page
+    assert absent not in page
+
+
+def test_the_api_refusal_stays_english(make_user):  # type: ignore[no-untyped-def]
+    from exportctl.determination.services import determine
+
+    result = determine({"date": "2026-03-02", "destination": "ZZ", "items": [{}]})
+    assert result == {
+        "error": {
+            "code": "unknown_country",
+            "message": "destination 'ZZ' is not an ISO 3166-1 alpha-2 code",
+            "field": "destination",
+        }
+    }

@@ -8,7 +8,10 @@ from typing import Any
 from django.db import transaction
 
 from exportctl.audit import services as audit
+from exportctl.core.determination.case import parse_case
+from exportctl.core.determination.decide import determine as decide
 from exportctl.core.determination.decide import evaluate
+from exportctl.core.errors import InvalidInput
 from exportctl.determination.knowledge_db import knowledge
 from exportctl.determination.models import SavedDetermination
 
@@ -16,6 +19,14 @@ from exportctl.determination.models import SavedDetermination
 def determine(data: Any) -> dict[str, Any]:
     """The determination for one input object, or {"error": {...}} for invalid input."""
     return evaluate(data, knowledge())
+
+
+def determine_or_refusal(data: Any) -> dict[str, Any] | InvalidInput:
+    """For the page: the determination, or the refusal itself (a page says it in its language)."""
+    try:
+        return decide(parse_case(data), knowledge()).to_json()
+    except InvalidInput as exc:
+        return exc
 
 
 def batch_determiner() -> Callable[[Any], dict[str, Any]]:

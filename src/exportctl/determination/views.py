@@ -5,11 +5,13 @@ from __future__ import annotations
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
+from exportctl.core.errors import InvalidInput
 from exportctl.determination.forms import DeterminationForm
 from exportctl.determination.models import SavedDetermination
-from exportctl.determination.services import determine, save
+from exportctl.determination.services import determine_or_refusal, save
 from exportctl.licensing.clock import configured_today
 from exportctl.web.access import requires
+from exportctl.web.localise import localised
 
 
 def _visible(user):  # type: ignore[no-untyped-def]
@@ -24,9 +26,9 @@ def form(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and f.is_valid():
         org = request.organisation  # type: ignore[attr-defined]
         case = f.case(org.name_zh if org else "")
-        result = determine(case)
-        if "error" in result:
-            f.add_error(None, result["error"]["message"])
+        result = determine_or_refusal(case)
+        if isinstance(result, InvalidInput):
+            f.add_error(None, localised(result))
         else:
             saved = save(org, request.user, case, result)
             return redirect("determination:result", saved.pk)

@@ -28,6 +28,7 @@ from exportctl.core.determination.vocabulary import (
     ROLES,
 )
 from exportctl.core.errors import InvalidInput
+from exportctl.core.text import Code, Param, Phrase, english, gettext_noop
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _TOP = {
@@ -116,7 +117,7 @@ def is_country(code: str) -> bool:
 def parse_case(data: Any) -> Case:
     """Validate the input object; raises InvalidInput naming the field."""
     if not isinstance(data, Mapping):
-        _fail("invalid_type", "(root)", "the input must be a JSON object")
+        _fail("invalid_type", "(root)", gettext_noop("the input must be a JSON object"))
     ignored: list[str] = []
     _note_unknown(data, _TOP, "", ignored)
     day = _date(data)
@@ -128,7 +129,12 @@ def parse_case(data: Any) -> Case:
         "into_special_customs_zone",
         "between_special_customs_zones",
     ):
-        _fail("missing_field", "destination", f"destination is required for a {movement}")
+        _fail(
+            "missing_field",
+            "destination",
+            gettext_noop("destination is required for a %(movement)s"),
+            movement=Code(movement),
+        )
     exporter = _exporter(_section(data, "exporter"), ignored)
     items = _items(data)
     for index, item in enumerate(data["items"]):
@@ -160,15 +166,30 @@ def parse_case(data: Any) -> Case:
 def _date(data: Mapping[str, Any]) -> date:
     value = data.get("date")
     if value is None:
-        _fail("missing_field", "date", "date is required (YYYY-MM-DD)")
+        _fail("missing_field", "date", gettext_noop("date is required (YYYY-MM-DD)"))
     if not isinstance(value, str):
-        _fail("invalid_type", "date", f"date must be a string YYYY-MM-DD, not {_kind(value)}")
+        _fail(
+            "invalid_type",
+            "date",
+            gettext_noop("date must be a string YYYY-MM-DD, not %(kind)s"),
+            kind=_kind(value),
+        )
     if not _DATE.match(value):
-        _fail("invalid_date", "date", f"date {value!r} is not in the form YYYY-MM-DD")
+        _fail(
+            "invalid_date",
+            "date",
+            gettext_noop("date %(value)s is not in the form YYYY-MM-DD"),
+            value=repr(value),
+        )
     try:
         return date.fromisoformat(value)
     except ValueError:
-        _fail("invalid_date", "date", f"date {value!r} is not a calendar date")
+        _fail(
+            "invalid_date",
+            "date",
+            gettext_noop("date %(value)s is not a calendar date"),
+            value=repr(value),
+        )
 
 
 def _exporter(section: Mapping[str, Any], ignored: list[str]) -> Exporter:
@@ -182,33 +203,45 @@ def _exporter(section: Mapping[str, Any], ignored: list[str]) -> Exporter:
 def _items(data: Mapping[str, Any]) -> tuple[Item, ...]:
     items = data.get("items")
     if items is None:
-        _fail("missing_field", "items", "items is required (a non-empty list)")
+        _fail("missing_field", "items", gettext_noop("items is required (a non-empty list)"))
     if not isinstance(items, list):
-        _fail("invalid_type", "items", f"items must be a list, not {_kind(items)}")
+        _fail(
+            "invalid_type",
+            "items",
+            gettext_noop("items must be a list, not %(kind)s"),
+            kind=_kind(items),
+        )
     if not items:
-        _fail("invalid_value", "items", "items must name at least one item")
+        _fail("invalid_value", "items", gettext_noop("items must name at least one item"))
     out = []
     for index, raw in enumerate(items):
         where = f"items[{index}]"
         if not isinstance(raw, Mapping):
-            _fail("invalid_type", where, f"{where} must be an object, not {_kind(raw)}")
+            _fail("invalid_type", where, _NOT_OBJECT, where=where, kind=_kind(raw))
         code = raw.get("control_code")
         if code is not None and not isinstance(code, str):
             _fail(
                 "invalid_type",
                 f"{where}.control_code",
-                f"{where}.control_code must be a string or null",
+                gettext_noop("%(where)s.control_code must be a string or null"),
+                where=where,
             )
         if isinstance(code, str) and not code.strip():
             _fail(
                 "invalid_value",
                 f"{where}.control_code",
-                f"{where}.control_code must be a code or null, not empty",
+                gettext_noop("%(where)s.control_code must be a code or null, not empty"),
+                where=where,
             )
         code = code.strip() if isinstance(code, str) else None
         hs = raw.get("hs_code")
         if hs is not None and not isinstance(hs, str):
-            _fail("invalid_type", f"{where}.hs_code", f"{where}.hs_code must be a string or null")
+            _fail(
+                "invalid_type",
+                f"{where}.hs_code",
+                gettext_noop("%(where)s.hs_code must be a string or null"),
+                where=where,
+            )
         out.append(
             Item(
                 index=index,
@@ -228,18 +261,33 @@ def _parties(data: Mapping[str, Any], ignored: list[str]) -> tuple[Party, ...]:
     if parties is None:
         return ()
     if not isinstance(parties, list):
-        _fail("invalid_type", "parties", f"parties must be a list, not {_kind(parties)}")
+        _fail(
+            "invalid_type",
+            "parties",
+            gettext_noop("parties must be a list, not %(kind)s"),
+            kind=_kind(parties),
+        )
     out = []
     for index, raw in enumerate(parties):
         where = f"parties[{index}]"
         if not isinstance(raw, Mapping):
-            _fail("invalid_type", where, f"{where} must be an object, not {_kind(raw)}")
+            _fail("invalid_type", where, _NOT_OBJECT, where=where, kind=_kind(raw))
         _note_unknown(raw, _PARTY, where, ignored)
         if raw.get("role") is None:
-            _fail("missing_field", f"{where}.role", f"{where}.role is required")
+            _fail(
+                "missing_field",
+                f"{where}.role",
+                gettext_noop("%(where)s.role is required"),
+                where=where,
+            )
         name = _text(raw, "name", where)
         if not name:
-            _fail("missing_field", f"{where}.name", f"{where}.name is required")
+            _fail(
+                "missing_field",
+                f"{where}.name",
+                gettext_noop("%(where)s.name is required"),
+                where=where,
+            )
         out.append(
             Party(
                 index=index,
@@ -265,7 +313,7 @@ def _section(data: Mapping[str, Any], key: str) -> Mapping[str, Any]:
     if value is None:
         return {}
     if not isinstance(value, Mapping):
-        _fail("invalid_type", key, f"{key} must be an object, not {_kind(value)}")
+        _fail("invalid_type", key, _NOT_OBJECT, where=key, kind=_kind(value))
     return value
 
 
@@ -285,11 +333,18 @@ def _enum(
         return value
     where = _path(prefix, key)
     if value is None:
-        _fail("missing_field", where, f"{where} is required")
+        _fail("missing_field", where, _REQUIRED, where=where)
     if not isinstance(value, str):
-        _fail("invalid_type", where, f"{where} must be a string, not {_kind(value)}")
+        _fail("invalid_type", where, _NOT_STRING, where=where, kind=_kind(value))
     if value not in allowed:
-        _fail("invalid_value", where, f"{where} {value!r} is not one of {', '.join(allowed)}")
+        _fail(
+            "invalid_value",
+            where,
+            gettext_noop("%(where)s %(value)s is not one of %(allowed)s"),
+            where=where,
+            value=repr(value),
+            allowed=allowed,
+        )
     return value
 
 
@@ -308,10 +363,21 @@ def _country(data: Mapping[str, Any], key: str, prefix: str, *, required: bool) 
         return code
     where = _path(prefix, key)
     if value is None:
-        _fail("missing_field", where, f"{where} is required")
+        _fail("missing_field", where, _REQUIRED, where=where)
     if not isinstance(value, str):
-        _fail("invalid_type", where, f"{where} must be an ISO 3166-1 alpha-2 string")
-    _fail("unknown_country", where, f"{where} {value!r} is not an ISO 3166-1 alpha-2 code")
+        _fail(
+            "invalid_type",
+            where,
+            gettext_noop("%(where)s must be an ISO 3166-1 alpha-2 string"),
+            where=where,
+        )
+    _fail(
+        "unknown_country",
+        where,
+        gettext_noop("%(where)s %(value)s is not an ISO 3166-1 alpha-2 code"),
+        where=where,
+        value=repr(value),
+    )
 
 
 def _bool(data: Mapping[str, Any], key: str, prefix: str) -> bool:
@@ -321,7 +387,13 @@ def _bool(data: Mapping[str, Any], key: str, prefix: str) -> bool:
     if value is None:
         return False
     where = _path(prefix, key)
-    _fail("invalid_type", where, f"{where} must be true or false, not {_kind(value)}")
+    _fail(
+        "invalid_type",
+        where,
+        gettext_noop("%(where)s must be true or false, not %(kind)s"),
+        where=where,
+        kind=_kind(value),
+    )
 
 
 def _text(data: Mapping[str, Any], key: str, prefix: str) -> str:
@@ -330,7 +402,7 @@ def _text(data: Mapping[str, Any], key: str, prefix: str) -> str:
         return ""
     if not isinstance(value, str):
         where = _path(prefix, key)
-        _fail("invalid_type", where, f"{where} must be a string, not {_kind(value)}")
+        _fail("invalid_type", where, _NOT_STRING, where=where, kind=_kind(value))
     return value.strip()
 
 
@@ -340,29 +412,57 @@ def _number(data: Mapping[str, Any], key: str, prefix: str) -> float | None:
         return None
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         where = _path(prefix, key)
-        _fail("invalid_type", where, f"{where} must be a number, not {_kind(value)}")
+        _fail(
+            "invalid_type",
+            where,
+            gettext_noop("%(where)s must be a number, not %(kind)s"),
+            where=where,
+            kind=_kind(value),
+        )
     if value < 0 or value != value:  # negative or NaN
         where = _path(prefix, key)
-        _fail("invalid_value", where, f"{where} must be zero or more")
+        _fail("invalid_value", where, gettext_noop("%(where)s must be zero or more"), where=where)
     return float(value)
 
 
+_KINDS: dict[type, Phrase] = {
+    bool: Phrase(gettext_noop("a boolean")),
+    int: Phrase(gettext_noop("a number")),
+    float: Phrase(gettext_noop("a number")),
+    str: Phrase(gettext_noop("a string")),
+    list: Phrase(gettext_noop("a list")),
+    dict: Phrase(gettext_noop("an object")),
+    type(None): Phrase(gettext_noop("null")),
+}
+_NOT_OBJECT = gettext_noop("%(where)s must be an object, not %(kind)s")
+_REQUIRED = gettext_noop("%(where)s is required")
+_NOT_STRING = gettext_noop("%(where)s must be a string, not %(kind)s")
+
+
 def _kind(value: Any) -> str:
-    names = {bool: "a boolean", int: "a number", float: "a number", str: "a string"}
-    names |= {list: "a list", dict: "an object", type(None): "null"}
-    return names.get(type(value), type(value).__name__)
+    return _KINDS.get(type(value), type(value).__name__)
 
 
 class InvalidCase(InvalidInput):
     """The input does not follow the interface; `field` is the JSON path of the culprit."""
 
-    def __init__(self, message: str, *, code: str, field: str) -> None:
-        super().__init__(message, code=code)
+    def __init__(
+        self,
+        message: str,
+        *,
+        code: str,
+        field: str,
+        template: str | None = None,
+        params: Mapping[str, Param] | None = None,
+    ) -> None:
+        super().__init__(message, code=code, template=template, params=params)
         self.field = field
 
     def to_json(self) -> dict[str, Any]:
         return {"error": {"code": self.code, "message": self.message, "field": self.field}}
 
 
-def _fail(code: str, field: str, message: str) -> NoReturn:
-    raise InvalidCase(message, code=code, field=field)
+def _fail(code: str, field: str, template: str, /, **params: Param) -> NoReturn:
+    """Refuse `field`: the English message for the API and the CLI, the msgid for pages."""
+    message = english(template, params)
+    raise InvalidCase(message, code=code, field=field, template=template, params=params)

@@ -24,6 +24,12 @@ from exportctl.core.determination.rules_review import review
 from exportctl.core.determination.rules_routes import apply_routes
 from exportctl.core.determination.vocabulary import ROUTES, Outcome, most_restrictive
 from exportctl.core.errors import InvalidInput
+from exportctl.core.text import Param, english, gettext_noop
+
+_NOT_LISTED = gettext_noop(
+    "%(where)s %(code)s is not on the Dual-Use Items Export Control List or in any announcement "
+    "we hold (use null for an unlisted item)"
+)
 
 
 def determine(case: Case, knowledge: Knowledge) -> Determination:
@@ -31,11 +37,14 @@ def determine(case: Case, knowledge: Knowledge) -> Determination:
     for item in case.items:
         code = item.control_code
         if code is not None and not knowledge.is_known_code(code):
+            where = f"items[{item.index}].control_code"
+            params: dict[str, Param] = {"where": where, "code": repr(code)}
             raise InvalidCase(
-                f"items[{item.index}].control_code {code!r} is not on the Dual-Use Items Export "
-                "Control List or in any announcement we hold (use null for an unlisted item)",
+                english(_NOT_LISTED, params),
                 code="unknown_control_code",
-                field=f"items[{item.index}].control_code",
+                field=where,
+                template=_NOT_LISTED,
+                params=params,
             )
     ctx = Context(
         case=case,
