@@ -54,3 +54,54 @@ def test_every_core_msgid_is_in_the_catalogue():
     flat = re.sub(r'"\n"', "", po)
     for msgid in msgids:
         assert f'msgid "{msgid}"' in flat, msgid
+
+
+def test_calendar_gaps_keep_their_english_and_carry_msgids():
+    from datetime import date
+
+    import pytest
+
+    from exportctl.core.calendar import WorkingCalendar
+    from exportctl.core.errors import CalendarDataMissing
+    from tests.unit.calendar.calendars import bundled
+
+    cal = bundled()
+    with pytest.raises(CalendarDataMissing) as info:
+        cal.is_working_day(date(2027, 3, 1))
+    assert info.value.message == (
+        "2027-03-01 is in 2027, for which no PRC holiday arrangement (State Council notice) "
+        "is loaded; loaded: 2004-2026"
+    )
+    assert info.value.params == {"day": "2027-03-01", "year": 2027, "first": 2004, "last": 2026}
+    with pytest.raises(CalendarDataMissing) as info:
+        cal.is_working_day(date(2026, 12, 30))
+    assert info.value.message == (
+        "2026-12-30 is in the last week of 2026, which the State Council notice for 2027 may "
+        "change (New Year's Day arrangement); no 2027 arrangement is loaded"
+    )
+    gappy = WorkingCalendar.from_years([cal.arrangement(2024), cal.arrangement(2026)])
+    with pytest.raises(CalendarDataMissing) as info:
+        gappy.arrangement(2025)
+    assert (
+        info.value.message
+        == "no PRC holiday arrangement loaded for 2025; loaded: 2024-2026 except [2025]"
+    )
+    with pytest.raises(CalendarDataMissing) as info:
+        WorkingCalendar.from_years([]).arrangement(2025)
+    assert info.value.message == "no PRC holiday arrangement loaded for 2025; no years are loaded"
+    assert info.value.text is not None and str(info.value.text) == info.value.message
+
+
+def test_case_refusals_keep_their_english_and_carry_msgids():
+    import pytest
+
+    from exportctl.core.determination.case import InvalidCase, parse_case
+
+    with pytest.raises(InvalidCase) as info:
+        parse_case({"date": "2026-03-02", "movement": "sideways", "items": [{}]})
+    assert info.value.message.startswith("movement 'sideways' is not one of export, re_export")
+    assert info.value.template == "%(where)s %(value)s is not one of %(allowed)s"
+    with pytest.raises(InvalidCase) as info:
+        parse_case({"date": 20260302})
+    assert info.value.message == "date must be a string YYYY-MM-DD, not a number"
+    assert isinstance(info.value.params["kind"], Phrase)
