@@ -194,3 +194,39 @@ def test_the_api_refusal_stays_english(make_user):  # type: ignore[no-untyped-de
             "field": "destination",
         }
     }
+
+
+BAD_2027 = """\
+format: exportctl-calendar/1
+year: 2027
+source:
+  authority_zh: "测试"
+  authority_en: "test"
+  extracted_from: "test fixture"
+holidays:
+  - {date: 2027-01-01, name_zh: "元旦", name_en: "New Year's Day"}
+working_days:
+  - {date: 2027-02-03, for_zh: "春节", for_en: "Spring Festival"}
+"""
+
+
+@pytest.mark.parametrize(
+    ("language", "expected", "absent"),
+    [
+        ("zh-hans", "2027-02-03为星期三：只有星期六或星期日才能作为调休上班日", "Wednesday"),
+        ("en", "2027-02-03 is a Wednesday: only a Saturday or Sunday", "星期三"),
+    ],
+)
+def test_a_calendar_file_refusal_is_in_the_pages_language(
+    make_user, monkeypatch, tmp_path, language, expected, absent
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    monkeypatch.setenv("EXPORTCTL_DATA_DIR", str(tmp_path))
+    admin = make_user("list_admin")
+    upload = SimpleUploadedFile("2027.yaml", BAD_2027.encode())
+    page = _page(_as(admin, language).post("/licensing/calendar/", {"file": upload}, follow=True))
+    assert "2027.yaml: working_days[0] (2027-02-03): " in page
+    assert expected in page
+    assert absent not in page
+    assert not (tmp_path / "calendar" / "2027.yaml").exists()

@@ -55,10 +55,18 @@ class MalformedFile(ExportControlError):
 
     code = "malformed_file"
 
-    def __init__(self, message: str, *, location: str | None = None, code: str | None = None):
+    def __init__(
+        self,
+        message: str,
+        *,
+        location: str | None = None,
+        code: str | None = None,
+        template: str | None = None,
+        params: Mapping[str, Param] | None = None,
+    ):
         full = f"{location}: {message}" if location else message
-        super().__init__(full, code=code)
-        self.location = location
+        super().__init__(full, code=code, template=template, params=params)
+        self.location = location  # a page shows it before the translated reason
 
 
 class NotFound(ExportControlError):

@@ -62,9 +62,11 @@ def localised(exc: ExportControlError) -> str:
     if not exc.template:
         return exc.message
     try:
-        return render(exc.template, exc.params)
+        said = render(exc.template, exc.params)
     except (KeyError, TypeError, ValueError):  # a translation with a broken placeholder
         return exc.message
+    location = getattr(exc, "location", None)  # MalformedFile: the file and entry, as they are
+    return f"{location}: {said}" if location else said
 
 
 # Stored messages (notifications) keep their params as JSON: codes and phrases are tagged.

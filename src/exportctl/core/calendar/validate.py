@@ -12,9 +12,21 @@ from typing import NoReturn
 
 from exportctl.core.calendar.model import YearArrangement, next_notice_reach
 from exportctl.core.errors import MalformedFile
+from exportctl.core.text import Param, Phrase, english, gettext_noop
 
 ERROR_CODE = "invalid_calendar"
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_WEEKDAYS = tuple(
+    Phrase(d)
+    for d in (
+        gettext_noop("Monday"),
+        gettext_noop("Tuesday"),
+        gettext_noop("Wednesday"),
+        gettext_noop("Thursday"),
+        gettext_noop("Friday"),
+        gettext_noop("Saturday"),
+        gettext_noop("Sunday"),
+    )
+)
 
 
 def check_arrangement(arrangement: YearArrangement) -> None:
@@ -23,7 +35,11 @@ def check_arrangement(arrangement: YearArrangement) -> None:
     year = arrangement.year
     earliest, latest = next_notice_reach(year - 1), date(year, 12, 31)
     if not arrangement.holidays:
-        _fail(source, "holidays", "a year's notice always gives holidays; none are listed")
+        _fail(
+            source,
+            "holidays",
+            gettext_noop("a year's notice always gives holidays; none are listed"),
+        )
     seen: dict[date, str] = {}
     for section, days in (
         ("holidays", [h.date for h in arrangement.holidays]),
@@ -35,23 +51,45 @@ def check_arrangement(arrangement: YearArrangement) -> None:
                 _fail(
                     source,
                     where,
-                    f"date is outside {year} (a {year} notice covers {earliest} to {latest}: "
-                    "its year, and the last week of the year before for New Year's Day)",
+                    gettext_noop(
+                        "date is outside %(year)s (a %(year)s notice covers %(earliest)s to "
+                        "%(latest)s: its year, and the last week of the year before for New "
+                        "Year's Day)"
+                    ),
+                    year=year,
+                    earliest=str(earliest),
+                    latest=str(latest),
                 )
             if day in seen:
-                what = (
-                    "listed twice" if seen[day] == section else "both a holiday and a working day"
+                twice = seen[day] == section
+                _fail(
+                    source,
+                    where,
+                    gettext_noop("%(day)s is listed twice")
+                    if twice
+                    else gettext_noop("%(day)s is both a holiday and a working day"),
+                    day=str(day),
                 )
-                _fail(source, where, f"{day} is {what}")
             seen[day] = section
             if section == "working_days" and day.weekday() < 5:
                 _fail(
                     source,
                     where,
-                    f"{day} is a {_WEEKDAYS[day.weekday()]}: only a Saturday or Sunday can be an "
-                    "adjusted working day (Monday-Friday already are working days)",
+                    gettext_noop(
+                        "%(day)s is a %(weekday)s: only a Saturday or Sunday can be an adjusted "
+                        "working day (Monday-Friday already are working days)"
+                    ),
+                    day=str(day),
+                    weekday=_WEEKDAYS[day.weekday()],
                 )
 
 
-def _fail(source: str, where: str, reason: str) -> NoReturn:
-    raise MalformedFile(reason, location=f"{source}: {where}", code=ERROR_CODE)
+def _fail(source: str, where: str, reason: str, /, **params: Param) -> NoReturn:
+    """Refuse the entry: `reason` is a msgid, said in English here and translated on pages."""
+    raise MalformedFile(
+        english(reason, params),
+        location=f"{source}: {where}",
+        code=ERROR_CODE,
+        template=reason,
+        params=params,
+    )
