@@ -49,3 +49,20 @@ def client_for(client, make_user):  # type: ignore[no-untyped-def]
 
 
 ALL_ROLES = [r.value for r in Role]
+
+
+@pytest.fixture
+def small_screening(monkeypatch):  # type: ignore[no-untyped-def]
+    """Screening against the Chinese lists only keeps the suite fast; same code path as the full index."""
+    from exportctl.determination import knowledge_db
+    from exportctl.parties.models import Entity
+    from exportctl.screening import index_cache
+    from exportctl.screening import services as screening_services
+
+    active = Entity.objects.filter(removed_at__isnull=True, source__in=("mofcom", "uel", "mfa"))
+    records, ids = index_cache.records_for(active)
+    loaded = index_cache.LoadedIndex("test", index_cache.build_index(records), ids)
+    monkeypatch.setattr(screening_services, "current_index", lambda: loaded)
+    monkeypatch.setattr(knowledge_db, "current_index", lambda: loaded)
+    monkeypatch.setattr(knowledge_db, "_cache", None)
+    return loaded

@@ -24,21 +24,6 @@ CASE = {
 }
 
 
-@pytest.fixture
-def small_screening(monkeypatch):
-    """The Chinese lists only: the same code path as the full index, built in a second."""
-    from exportctl.determination import knowledge_db
-    from exportctl.parties.models import Entity
-    from exportctl.screening import index_cache
-
-    active = Entity.objects.filter(removed_at__isnull=True, source__in=("mofcom", "uel", "mfa"))
-    records, ids = index_cache.records_for(active)
-    loaded = index_cache.LoadedIndex("test", index_cache.build_index(records), ids)
-    monkeypatch.setattr(knowledge_db, "current_index", lambda: loaded)
-    monkeypatch.setattr(knowledge_db, "_cache", None)
-    return loaded
-
-
 def test_batch_decides_every_line_and_reports_errors_in_place(small_screening, tmp_path):
     listed = {
         **CASE,

@@ -17,23 +17,6 @@ def fixed_today(monkeypatch):
     monkeypatch.setenv("EXPORTCTL_TODAY", "2026-03-02")
 
 
-@pytest.fixture
-def small_screening(monkeypatch):
-    """Screening against the Chinese lists only keeps the suite fast; same code path."""
-    from exportctl.determination import knowledge_db
-    from exportctl.parties.models import Entity
-    from exportctl.screening import index_cache
-    from exportctl.screening import services as screening_services
-
-    active = Entity.objects.filter(removed_at__isnull=True, source__in=("mofcom", "uel", "mfa"))
-    records, ids = index_cache.records_for(active)
-    loaded = index_cache.LoadedIndex("test", index_cache.build_index(records), ids)
-    monkeypatch.setattr(screening_services, "current_index", lambda: loaded)
-    monkeypatch.setattr(knowledge_db, "current_index", lambda: loaded)
-    monkeypatch.setattr(knowledge_db, "_cache", None)
-    return loaded
-
-
 def fill(
     app: Application, end_user: str = "Technische Universität München", country: str = "DE"
 ) -> Application:

@@ -59,12 +59,9 @@ def clauses(parts: Sequence[Text]) -> str:
 
 def localised(exc: ExportControlError) -> str:
     """What a page shows for an error: translated when it carries a msgid, else its message."""
-    if not exc.template:
+    if exc.text is None:
         return exc.message
-    try:
-        said = render(exc.template, exc.params)
-    except (KeyError, TypeError, ValueError):  # a translation with a broken placeholder
-        return exc.message
+    said = text(exc.text)
     location = getattr(exc, "location", None)  # MalformedFile: the file and entry, as they are
     return f"{location}: {said}" if location else said
 

@@ -12,7 +12,7 @@ import re
 from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any
 
 import yaml
 
@@ -22,10 +22,10 @@ from exportctl.core.calendar.model import (
     Holiday,
     YearArrangement,
 )
-from exportctl.core.calendar.validate import ERROR_CODE, check_arrangement
+from exportctl.core.calendar.validate import ERROR_CODE, check_arrangement, refuse
 from exportctl.core.calendar.working import WorkingCalendar
 from exportctl.core.errors import MalformedFile
-from exportctl.core.text import Param, english, gettext_noop
+from exportctl.core.text import gettext_noop
 
 FORMAT = "exportctl-calendar/1"
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -86,14 +86,14 @@ def parse_year(text: str, source: str) -> YearArrangement:
     except yaml.YAMLError as exc:
         raise MalformedFile(f"invalid YAML: {exc}", location=source, code=ERROR_CODE) from exc
     if not isinstance(doc, dict):
-        _fail(
+        refuse(
             source,
             "top",
             gettext_noop("expected a mapping with format, year, source, holidays"),
         )
     _no_unknown(doc, _TOP, source, "top")
     if doc.get("format") != FORMAT:
-        _fail(
+        refuse(
             source,
             "format",
             gettext_noop("format must be %(expected)s, not %(actual)s"),
@@ -102,7 +102,7 @@ def parse_year(text: str, source: str) -> YearArrangement:
         )
     year = doc.get("year")
     if not isinstance(year, int) or isinstance(year, bool) or not 1949 < year < 2200:
-        _fail(
+        refuse(
             source,
             "year",
             gettext_noop("year %(year)s is not a year (e.g. 2027)"),
@@ -137,7 +137,7 @@ def parse_year(text: str, source: str) -> YearArrangement:
 
 def _source(value: Any, source: str) -> CalendarSource:
     if not isinstance(value, dict):
-        _fail(
+        refuse(
             source,
             "source",
             gettext_noop("source must be a mapping: authority_zh, authority_en, extracted_from"),
@@ -158,12 +158,12 @@ def _entries(
     if value is None and section == "working_days":
         return []
     if not isinstance(value, list):
-        _fail(source, section, gettext_noop("%(section)s must be a list"), section=section)
+        refuse(source, section, gettext_noop("%(section)s must be a list"), section=section)
     entries: list[tuple[str, Mapping[str, Any]]] = []
     for index, entry in enumerate(value):
         where = f"{section}[{index}]"
         if not isinstance(entry, dict):
-            _fail(source, where, gettext_noop("entry is not a mapping"))
+            refuse(source, where, gettext_noop("entry is not a mapping"))
         _no_unknown(entry, allowed, source, where)
         entries.append((where, entry))
     return entries
@@ -172,7 +172,7 @@ def _entries(
 def _date(entry: Mapping[str, Any], where: str, source: str) -> date:
     value = entry.get("date")
     if not isinstance(value, str) or not _ISO_DATE.match(value):
-        _fail(
+        refuse(
             source,
             where,
             gettext_noop("date %(value)s is not an ISO date (YYYY-MM-DD)"),
@@ -181,13 +181,13 @@ def _date(entry: Mapping[str, Any], where: str, source: str) -> date:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        _fail(source, where, gettext_noop("date %(value)s does not exist"), value=repr(value))
+        refuse(source, where, gettext_noop("date %(value)s does not exist"), value=repr(value))
 
 
 def _text(entry: Mapping[str, Any], key: str, where: str, source: str) -> str:
     value = entry.get(key)
     if not isinstance(value, str) or not value.strip():
-        _fail(source, where, gettext_noop("missing %(key)s"), key=key)
+        refuse(source, where, gettext_noop("missing %(key)s"), key=key)
     return value.strip()
 
 
@@ -198,20 +198,9 @@ def _optional(entry: Mapping[str, Any], key: str, where: str, source: str) -> st
 def _no_unknown(value: Mapping[str, Any], allowed: set[str], source: str, where: str) -> None:
     unknown = set(value) - allowed
     if unknown:
-        _fail(
+        refuse(
             source,
             where,
             gettext_noop("unknown field(s) %(fields)s"),
             fields=str(sorted(map(str, unknown))),
         )
-
-
-def _fail(source: str, where: str, reason: str, /, **params: Param) -> NoReturn:
-    """Refuse the entry: `reason` is a msgid, said in English here and translated on pages."""
-    raise MalformedFile(
-        english(reason, params),
-        location=f"{source}: {where}",
-        code=ERROR_CODE,
-        template=reason,
-        params=params,
-    )

@@ -35,7 +35,7 @@ def check_arrangement(arrangement: YearArrangement) -> None:
     year = arrangement.year
     earliest, latest = next_notice_reach(year - 1), date(year, 12, 31)
     if not arrangement.holidays:
-        _fail(
+        refuse(
             source,
             "holidays",
             gettext_noop("a year's notice always gives holidays; none are listed"),
@@ -48,7 +48,7 @@ def check_arrangement(arrangement: YearArrangement) -> None:
         for index, day in enumerate(days):
             where = f"{section}[{index}] ({day})"
             if not earliest <= day <= latest:
-                _fail(
+                refuse(
                     source,
                     where,
                     gettext_noop(
@@ -62,7 +62,7 @@ def check_arrangement(arrangement: YearArrangement) -> None:
                 )
             if day in seen:
                 twice = seen[day] == section
-                _fail(
+                refuse(
                     source,
                     where,
                     gettext_noop("%(day)s is listed twice")
@@ -72,7 +72,7 @@ def check_arrangement(arrangement: YearArrangement) -> None:
                 )
             seen[day] = section
             if section == "working_days" and day.weekday() < 5:
-                _fail(
+                refuse(
                     source,
                     where,
                     gettext_noop(
@@ -84,7 +84,7 @@ def check_arrangement(arrangement: YearArrangement) -> None:
                 )
 
 
-def _fail(source: str, where: str, reason: str, /, **params: Param) -> NoReturn:
+def refuse(source: str, where: str, reason: str, /, **params: Param) -> NoReturn:
     """Refuse the entry: `reason` is a msgid, said in English here and translated on pages."""
     raise MalformedFile(
         english(reason, params),
