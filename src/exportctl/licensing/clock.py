@@ -159,12 +159,11 @@ def queue_clock(app: Application, today: date, memo: dict[date, int] | None = No
     """The queue's cheap clock: from the due date stored at the last step (refresh_due)."""
     if app.due_on is None:
         return Clock(None, None, app.clock_paused, False, "")
+    memo = {} if memo is None else memo
     try:
-        if memo is None or app.due_on not in memo:
-            value = _remaining_on(_stamp(), today, app.due_on)
-            if memo is not None:
-                memo[app.due_on] = value
-        remaining = memo[app.due_on] if memo is not None else value
+        if app.due_on not in memo:
+            memo[app.due_on] = _remaining_on(_stamp(), today, app.due_on)
+        remaining = memo[app.due_on]
     except CalendarDataMissing as exc:
         return Clock(None, None, app.clock_paused, False, exc.message, _texts(exc))
     stub = Deadline(
