@@ -109,3 +109,43 @@ def test_region_in_brackets_after_the_trade_name_is_the_region_part():
     # rendering without it names the same enterprise (listed as 纽威数控装备)
     assert score_names("纽威数控装备", "NEWAY CNC EQUIPMENT (SUZHOU) CO LTD").match
     assert not score_names("纽威数控装备", "NEWAY ROBOT EQUIPMENT (SUZHOU) CO LTD").match
+
+
+def test_transcription_tolerates_what_chinese_renders_differently():
+    # MOFCOM countermeasure and Unreliable Entity lists: 许 xu for Hue- (Xinhua tables render
+    # h- before u/i with x), 埃比特 leaves the coda l of Elbit out, 诺沃特 the final -ch of
+    # Novotech, 爱尔康 writes the m of Aerkomm as the coda n; 赛尼克斯 is Synexxus (double x)
+    assert score_names("杰拉德·许贝尔", "Gerard Hueber").match
+    assert score_names("埃比特系统美国分公司", "Elbit Systems of America, LLC").match
+    assert score_names("诺沃特公司", "Novotech, Inc.").match
+    assert score_names("爱尔康公司", "Aerkomm Inc.").match
+    assert score_names("赛尼克斯公司", "SYNEXXUS, Inc.").match
+    # one such difference, not two, and not another consonant: other surnames stay apart
+    assert not score_names("杰拉德·许贝尔", "Gerard Hubbard").match
+    assert not score_names("杰拉德·许贝尔", "Gerard Schubert").match
+    # an English vocabulary word is translated, never transcribed (福图尼奥 = Fortunio)
+    assert score_names("福图尼奥株式会社", "General Dynamics Information Technology").score < 0.3
+
+
+def test_skeleton_distance_and_its_index_key():
+    from exportctl.core.screening.phonetic import (
+        chinese_sound_key,
+        latin_sound_key,
+        skeleton_distance,
+        transcription_key,
+    )
+
+    assert skeleton_distance("SPL", "SPL") == 0.0
+    assert skeleton_distance("SPL", "HPL") < skeleton_distance("SPL", "TPL")
+    # the index key is shared by what the distance finds close: 洛克希德 = Lockheed
+    zh, latin = chinese_sound_key(("luo", "ke", "xi", "de")), latin_sound_key("lockheed")
+    assert zh != latin and transcription_key(zh) == transcription_key(latin)
+
+
+def test_an_inflected_or_partial_gloss_of_a_trade_name_counts_for_less():
+    # 概念 "concept" = Concepts; 喷气机 "jet plane" = Jet (MOFCOM notices for Advanced Acoustic
+    # Concepts and IHI Jet Service Co., Ltd.)
+    assert score_names("先进声学概念有限责任公司", "Advanced Acoustic Concepts").match
+    assert score_names("IHI喷气机服务株式会社", "IHI Jet Service Co., Ltd.").match
+    # one word of a two-word rendering alone does not name the company (红猫 = Red Cat)
+    assert not score_names("红猫控股公司", "Cat Holdings, Inc.").match

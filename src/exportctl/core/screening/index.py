@@ -46,7 +46,7 @@ from exportctl.core.screening.score import (
 from exportctl.core.screening.tokens import Token
 from exportctl.reference.records import EntityRecord
 
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5
 CONFLICT_MIN_WEIGHT = 0.35  # the least weight a conflicting pair adds (score.WEIGHT of GENERIC)
 MAX_POSTINGS = 1000  # keys on more names than this are not traversed (pair keys cover them)
 

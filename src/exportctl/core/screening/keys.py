@@ -21,7 +21,8 @@ from exportctl.core.screening.phonetic import (
     chinese_sound_key,
     consonant_key,
     korean_key,
-    latin_sound_key,
+    latin_sound_keys,
+    transcription_key,
 )
 from exportctl.core.screening.tokens import GENERIC, INITIAL, NAME, NUMBER, REGION, Token
 
@@ -78,7 +79,8 @@ def _token_keys(token: Token, keys: set[str], query: bool) -> None:
         if len(text) <= 7:
             keys.add(("aK:" if query else "aL:") + korean_key(text))
         if len(text) >= 4:
-            keys.add(("zH:" if query else "zL:") + latin_sound_key(text))
+            side = "zH:" if query else "zL:"
+            keys.update(side + transcription_key(k) for k in latin_sound_keys(text))
         if text not in PINYIN_SYLLABLES and len(text) <= 12:
             readings = romanisation_readings(text)
             if 0 < len(readings) <= 8:
@@ -90,7 +92,9 @@ def _token_keys(token: Token, keys: set[str], query: bool) -> None:
             keys.add("aL:" + korean_key(text))
             keys.update("aL:" + korean_key(alt) for alt in token.alts)
     elif script == HAN and len(token.syllables) >= 2:
-        keys.add(("zL:" if query else "zH:") + chinese_sound_key(token.syllables))
+        keys.add(
+            ("zL:" if query else "zH:") + transcription_key(chinese_sound_key(token.syllables))
+        )
 
 
 JOINED = 1 << 62  # flag in a query key's mask: the key joins parts (merges, initials)

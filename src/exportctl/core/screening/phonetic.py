@@ -171,11 +171,61 @@ def chinese_sound_key(syllables: tuple[str, ...]) -> str:
 
 
 @lru_cache(maxsize=65536)
-def latin_sound_key(word: str) -> str:
-    """The consonant skeleton a Chinese transliteration would keep of a Latin word."""
-    word = re.sub(r"r(?=[^aeiouy])", "", word)  # coda r is dropped: Herstal = he-si-ta-er
+def latin_sound_key(word: str, coda_r: bool = False) -> str:
+    """The consonant skeleton a Chinese transliteration would keep of a Latin word; a coda r is
+    dropped (Herstal = he-si-ta-er) unless `coda_r` (Aerkomm = ai-er-kang)."""
+    word = re.sub(r"([a-z])\1", r"\1", word)  # Synexxus = Synexus
+    if not coda_r:
+        word = re.sub(r"r(?=[^aeiouy])", "", word)
     out = [_LATIN_TO_ZH.get(part, part) for part in _consonant_runs(word) if part not in "ai"]
     return _dedupe(out)
+
+
+def latin_sound_keys(word: str) -> frozenset[str]:
+    """The skeletons a Chinese transcription of a Latin word may keep: coda r dropped or kept,
+    th as t or as s (Northrop = 诺斯罗普 nuo-si-luo-pu, Thomas = 托马斯 tuo-ma-si)."""
+    spellings = (word, word.replace("th", "s")) if "th" in word else (word,)
+    return frozenset(latin_sound_key(w, coda_r) for w in spellings for coda_r in (False, True))
+
+
+# Weighted edit distance between the skeleton of a Chinese transliteration and a Latin word's:
+# what Chinese renders differently costs less than another consonant (Xinhua 译音表 usage:
+# x/h for h- 许贝尔 = Hueber, n/m codas 爱尔康 = Aerkomm, h for German ch 林巴贺 = Limbach;
+# a coda l/r or a final k/ch left out 埃比特 = Elbit, 诺沃特 = Novotech).
+_CLOSE = frozenset(frozenset(p) for p in ("SH", "NM", "HK", "HC", "CS", "CK"))
+_CLOSE_COST = 0.4
+_SOFT_COST = 0.5  # a liquid or nasal one side has and the other not; a dropped final k/ch
+
+
+def skeleton_distance(zh: str, latin: str) -> float:
+    """Cost of turning the Chinese skeleton into the Latin one (0 when equal)."""
+    previous = [0.0]
+    for j, b in enumerate(latin):
+        previous.append(previous[-1] + _latin_only(b, j == len(latin) - 1))
+    for a in zh:
+        inserted = _SOFT_COST if a in "LNM" else 1.0
+        current = [previous[0] + inserted]
+        for j, b in enumerate(latin):
+            swap = 0.0 if a == b else _CLOSE_COST if frozenset((a, b)) in _CLOSE else 1.0
+            current.append(min(previous[j] + swap, previous[j + 1] + inserted,
+                               current[j] + _latin_only(b, j == len(latin) - 1)))  # fmt: skip
+        previous = current
+    return previous[-1]
+
+
+_COARSE = str.maketrans("SHCM", "KKKN")
+
+
+def transcription_key(skeleton: str) -> str:
+    """Index key of a transcription skeleton: the classes `skeleton_distance` finds close made
+    one, a final stop dropped, so that a Chinese transcription and the Latin word it renders
+    share it (洛克希德 LKST = Lockheed LKHT, 诺沃特 NFT = Novotech NFTC)."""
+    key = _dedupe(list(skeleton.translate(_COARSE)))
+    return key[:-1] if len(key) > 2 and key[-1] in "TK" else key
+
+
+def _latin_only(consonant: str, last: bool) -> float:
+    return _SOFT_COST if consonant in "LRNM" or (last and consonant in "KC") else 1.0
 
 
 _LATIN_TO_ZH = {"J": "K", "R": "L"}  # Chinese renders j/g alike and r as l

@@ -20,6 +20,8 @@ from exportctl.core.screening.phonetic import (
     consonant_key,
     korean_key,
     latin_sound_key,
+    latin_sound_keys,
+    skeleton_distance,
 )
 from exportctl.core.screening.tokens import (
     FORM,
@@ -232,9 +234,11 @@ def _sound_credit(zh_key: str, latin_key: str) -> float:
     bare_zh, bare_latin = zh_key.replace("N", ""), latin_key.replace("N", "")
     if bare_zh and bare_zh == bare_latin:
         return 0.75 if len(bare_zh) >= 3 else 0.65 if len(bare_zh) == 2 else 0.5
-    if min(len(zh_key), len(latin_key)) >= 4:
-        return fuzzy_credit(zh_key, latin_key) * 0.7
-    return 0.0
+    longest = max(len(zh_key), len(latin_key))
+    if longest < 3:
+        return 0.0
+    closeness = 1.0 - skeleton_distance(zh_key, latin_key) / longest
+    return 0.8 * closeness if closeness >= 0.8 else 0.0
 
 
 def _transliteration_credit(syllables: tuple[str, ...], word: str) -> float:
@@ -244,7 +248,7 @@ def _transliteration_credit(syllables: tuple[str, ...], word: str) -> float:
     zh_keys = {chinese_sound_key(syllables)}
     if len(syllables) > 2 and syllables[-1] == "er":
         zh_keys.add(chinese_sound_key(syllables[:-1]))
-    latin_keys = {latin_sound_key(word)}
+    latin_keys = set(latin_sound_keys(word))
     if len(word) > 3 and word[-1] in "lr":
         latin_keys.add(latin_sound_key(word[:-1]))
     return max(_sound_credit(a, b) for a in zh_keys for b in latin_keys)
@@ -275,7 +279,9 @@ def _han_latin(han: Token, latin: Token) -> tuple[float, str]:
             return 0.0, NONE  # other Chinese syllables: another name (Yang is not Ying)
         best = fuzzy_credit(han.text, latin.text)
         how = TYPO if best else NONE
-        if han.how != PINYIN and len(latin.text) >= 3 and len(han.syllables) >= 2:
+        # a Chinese name translates an English word ("information"), it does not transcribe it
+        sound = latin.kind != GENERIC and len(latin.text) >= 3 and len(han.syllables) >= 2
+        if han.how != PINYIN and sound:
             # a foreign name written in Chinese (托德 = Todd), or an English brand name for a
             # Chinese trade name (信诺 = Sinno); not a person's English name (凯翔 is not Jason)
             credit = _transliteration_credit(han.syllables, latin.text)
@@ -283,9 +289,22 @@ def _han_latin(han: Token, latin: Token) -> tuple[float, str]:
                 credit *= 0.85
             if credit > best:
                 best, how = credit, TRANSLITERATION
+        if han.how == PINYIN_TRADE and han.alts:
+            # a trade name translated by meaning, the English word inflected (概念 = Concepts)
+            credit = 0.85 * max(fuzzy_credit(alt, latin.text) for alt in han.alts)
+            if any(_gloss_part(latin.text, alt) for alt in han.alts):
+                credit = max(credit, 0.5)  # 喷气机 "jet plane" = Jet, 护盾 = Shield
+            if credit > best:
+                best, how = credit, TRANSLATION
         return best, how
     best = max((fuzzy_credit(alt, latin.text) for alt in (han.text, *han.alts)), default=0.0)
     return (best * 0.9, TRANSLATION) if best else (0.0, NONE)
+
+
+def _gloss_part(word: str, gloss: str) -> bool:
+    """The English word is the first or last word of a compound's gloss (words joined)."""
+    return (len(word) >= 3 and len(gloss) > len(word) and 3 * len(word) >= len(gloss)
+            and (gloss.startswith(word) or gloss.endswith(word)))  # fmt: skip
 
 
 # Name-forming suffixes many different names share: Arabic theophoric compounds (Shams ad-Din,
