@@ -25,6 +25,7 @@ from exportctl.core.screening.tokens import (
     FORM,
     GENERIC,
     INITIAL,
+    JAPANESE,
     NUMBER,
     PINYIN,
     PINYIN_TRADE,
@@ -46,6 +47,7 @@ TYPO = "typo"
 INITIAL_MATCH = "initial"
 NUMBER_MATCH = "number"
 HOMOPHONE = "homophone"
+JAPANESE_READING = "japanese"  # kanji or kana read in Japanese (Hepburn romaji)
 NONE = ""
 
 _CONSONANTAL = (ARABIC, HEBREW)
@@ -82,7 +84,7 @@ def similarity(a: Token, b: Token) -> tuple[float, str]:
             return 0.0, NONE
         if a.concepts[0] == b.concepts[0]:
             return 1.0, LEGAL_FORM
-        if _chinese_company(a) or _chinese_company(b):
+        if _chinese_company(a) or _chinese_company(b) or _japanese_company(a, b):
             return 0.9, LEGAL_FORM
         family = lexicon().form_family
         same = family.get(a.concepts[0], "a") == family.get(b.concepts[0], "b")
@@ -123,7 +125,15 @@ def _chinese_company(form: Token) -> bool:
     return form.script == HAN and form.concepts[0] == "CO"
 
 
+def _japanese_company(a: Token, b: Token) -> bool:
+    """株式会社 (kabushiki kaisha) has no one English form: Japanese companies register "Co.,
+    Ltd.", "Corporation", "Inc." or "Ltd." (Companies Act of Japan Art. 2(1); legal_forms.tsv)."""
+    return "KK" in (a.concepts[0], b.concepts[0])
+
+
 def _derived_kind(a: Token, b: Token, default: str) -> str:
+    if JAPANESE in (a.how, b.how):
+        return JAPANESE_READING
     for token in (a, b):
         if token.how in (PINYIN, PINYIN_TRADE):
             return PINYIN_MATCH
@@ -265,6 +275,10 @@ def _other_gender(a: str, b: str) -> bool:
 
 def _han_latin(han: Token, latin: Token) -> tuple[float, str]:
     """A Han-derived token (pinyin, transliterated foreign name, translation) against a Latin one."""
+    if han.how == JAPANESE:
+        # a Japanese reading is one of several possible (測器 sokuki, the company's Sokki)
+        best = max(fuzzy_credit(r, latin.text) for r in (han.text, *han.alts))
+        return (best * 0.9, JAPANESE_READING) if best else (0.0, NONE)
     if han.how in (PINYIN, PINYIN_TRADE, TRANSLITERATION) and han.syllables:
         readings = romanisation_readings(latin.text)
         if han.text in readings:
