@@ -48,6 +48,8 @@ def test_simplified_characters_become_shinjitai_unless_japanese_writes_them_as_t
         ("岩崎茂", "Iwasaki Shigeru"),  # 岩 is no Chinese surname
         ("安倍晋三", "Shinzo Abe"),  # four characters: 安倍 + 晋三, not 安 + 倍晋三
         ("鸠山由纪夫", "Yukio Hatoyama"),
+        ("吉田茂", "Shigeru Yoshida"),  # 吉 is a rare Chinese surname; CC-CEDICT: 吉田 Yoshida
+        ("岸田文雄", "Fumio Kishida"),  # 文雄: the dictionary's other readings of a given name
     ],
 )
 def test_japanese_person_written_in_chinese_matches_the_japanese_reading(
@@ -83,6 +85,9 @@ def test_chinese_personal_names_stay_chinese() -> None:
     # a one-character Chinese surname and three characters: 田中华 is Tian Zhonghua, not Tanaka
     assert {t.how for t in analyse_name("田中华").tokens} == {PINYIN}
     assert score_names("田中华", "Tian Zhonghua").match
+    # a rarer Chinese surname (牛, 古) that Japanese could read as part of a surname (牛建, 古志)
+    assert score_names("牛建华", "Niu Jianhua").match
+    assert score_names("古志强", "Gu Zhiqiang").match
     assert {t.how for t in analyse_name("赵伟").tokens} == {PINYIN}
     assert score_names("赵伟", "Wei ZHAO").score == score_names("赵伟", "Zhao Wei").score
 

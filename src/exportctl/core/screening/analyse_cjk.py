@@ -27,7 +27,7 @@ from exportctl.core.screening.tokens import (
     TRANSLITERATION,
     Token,
 )
-from exportctl.core.screening.translate import renderings
+from exportctl.core.screening.translate import is_japanese_surname, is_surname, renderings
 from exportctl.core.screening.transliterate import korean_name_parts
 from exportctl.core.screening.vocabulary import LexEntry, chinese_surnames, foreign_given_names
 
@@ -194,22 +194,26 @@ def _japanese_token(surface: str, romaji: tuple[str, ...], token: Token) -> Toke
 def _japanese_person(text: str, chunks: list[str]) -> list[Token] | None:
     """Tokens of a Japanese personal name written in Han characters (岩崎茂 = Iwasaki Shigeru):
     three to five characters that Japanese reads as a surname of two or more characters and a
-    given name, where Chinese reads no surname first (岩) or the name has four characters
-    (Chinese personal names have two or three: 田中华 stays Tian Zhonghua)."""
+    given name, where Chinese reads no surname first (岩, 鸠), or a rare one but CC-CEDICT knows
+    the Japanese surname (吉田), or the name has four characters (Chinese personal names have
+    two or three: 田中华 stays Tian Zhonghua, 牛建华 Niu Jianhua)."""
     if len(chunks) != 1 or not 3 <= len(text) <= 5:
         return None
+    rare_surname = False
     if not japanese.has_kana(text):
         split = chinese.split_person(text)
         if split is not None and (len(split[0]) > 1 or len(text) != 4):
             return None
+        rare_surname = split is None and len(text) == 3 and is_surname(text[0])
     parts = japanese.person_parts(text)
-    if parts is None:
+    if parts is None or (rare_surname and not is_japanese_surname(text[: parts[0][1]])):
         return None
     found = japanese.readings(text)
     tokens = []
     for begin, end in parts:
-        romaji = japanese.span_romaji(found, begin, end)
         surface = text[begin:end]
+        romaji = tuple(dict.fromkeys((*japanese.span_romaji(found, begin, end),
+                                      *japanese.name_romaji(surface))))  # fmt: skip
         tokens.append(_japanese_token(surface, romaji, _pinyin_token(surface)))
     return tokens
 

@@ -239,6 +239,16 @@ def span_romaji(found: tuple[Reading, ...], begin: int, end: int) -> tuple[str, 
     return tuple(dict.fromkeys(out))
 
 
+@lru_cache(maxsize=4096)
+def name_romaji(surface: str) -> tuple[str, ...]:
+    """Romaji of every reading the dictionary gives `surface` as a surname or given name (文雄:
+    Fumio, Bun'yu ...): a name's reading cannot be told from its characters."""
+    with _LOCK:
+        entries = _sudachi()[2].lookup(japanese_form(surface))
+        kana = [m.reading_form() for m in entries if m.part_of_speech()[2] == "人名"]
+    return tuple(dict.fromkeys(r for k in kana for r in romaji(k)))
+
+
 def person_parts(text: str) -> tuple[tuple[int, int], ...] | None:
     """(begin, end) of surname and given name when Japanese reads `text` as a personal name: a
     surname of two or more characters followed by a given name (岩崎|茂, 鳩山|由紀夫)."""
