@@ -11,10 +11,11 @@ import sys
 
 import pytest
 
-from exportctl.core.screening import score_names
+from exportctl.core.screening import Query, build_index, score_names, screen
 from exportctl.core.screening.analyse import analyse_name
 from exportctl.core.screening.japanese import japanese_form, romaji
 from exportctl.core.screening.tokens import JAPANESE, PINYIN
+from exportctl.reference.records import EntityRecord, Name
 
 
 @pytest.mark.parametrize(
@@ -79,6 +80,15 @@ def test_japanese_company_written_in_chinese_matches_the_japanese_reading(
 def test_kana_reads_as_hepburn() -> None:
     assert score_names("トーキョー", "Tokyo").match
     assert score_names("アイシン精機", "Aisin Seiki").match
+    assert score_names("やまだ たろう", "Yamada Taro").match
+
+
+def test_katakana_loanwords_match_the_english_word_by_their_consonants() -> None:
+    # エプソン epuson = Epson, エレクトロン erekutoron = Electron (r for l, vowels added)
+    assert score_names("セイコーエプソン株式会社", "Seiko Epson Corporation").match
+    assert score_names("東京エレクトロン株式会社", "Tokyo Electron Limited").match
+    # two consonants are too few to tell words apart: ソニー is not Sun
+    assert not score_names("ソニーグループ株式会社", "Sun Group Corporation").match
 
 
 def test_chinese_personal_names_stay_chinese() -> None:
@@ -127,3 +137,17 @@ def test_the_japanese_dictionary_loads_only_for_japanese_names() -> None:
         "assert 'sudachipy' in sys.modules\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_screening_finds_japanese_names_across_scripts() -> None:
+    index = build_index(
+        [
+            EntityRecord("test", "1", "Company", (Name("Yashima Denki Co., Ltd."),)),
+            EntityRecord("test", "2", "Person", (Name("Iwasaki Shigeru"),)),
+            EntityRecord("test", "3", "Company", (Name("川重岐阜工程株式会社"),)),
+        ]
+    )
+    assert [h.entity_key for h in screen(index, Query("八洲电机株式会社", "Company"))] == ["1"]
+    assert [h.entity_key for h in screen(index, Query("岩崎茂", "Person"))] == ["2"]
+    hits = screen(index, Query("KAWAJU Gifu Engineering Co., Ltd.", "Company"))
+    assert [h.entity_key for h in hits] == ["3"]

@@ -147,8 +147,9 @@ def analyse_name(name: str, schema: str | None = None) -> NameForm:
             else:
                 words.append(_Word("".join(hangul_syllables(text)), text, HANGUL, TRANSLITERATION))
         elif script == KANA and japanese.romaji(text):
-            # katakana/hiragana in Hepburn, long vowels unwritten as in English names (トーキョー)
-            words.append(_Word(japanese.romaji(text)[0], text, KANA, JAPANESE))
+            # katakana/hiragana in Hepburn, long vowels unwritten as in English names (トーキョー),
+            # one word per Japanese word (ソニー|グループ)
+            words.extend(_Word(r, w, KANA, JAPANESE) for w, r in japanese.kana_words(text))
         else:
             words.extend(_Word(w, text, script, TRANSLITERATION) for w in latin_words(text))
     flush()

@@ -221,6 +221,20 @@ def _reading(morpheme: Any) -> Reading:
     return Reading(morpheme.begin(), morpheme.end(), romaji(morpheme.reading_form()), person)
 
 
+def kana_words(text: str) -> tuple[tuple[str, str], ...]:
+    """(surface, romaji) of the shortest Japanese words of a kana run (セイコー|エプソン), or of
+    the whole run when Japanese finds no word in it."""
+    units = [r for r in readings(text) if r.end - r.begin < len(text) or len(readings(text)) == 1]
+    position, out = 0, []
+    for unit in sorted(units, key=lambda r: (r.begin, r.end)):
+        if unit.begin == position:
+            out.append((text[unit.begin : unit.end], unit.romaji[0]))
+            position = unit.end
+    if position != len(text) or not out:
+        return ((text, romaji(text)[0]),) if romaji(text) else ()
+    return tuple(out)
+
+
 def span_romaji(found: tuple[Reading, ...], begin: int, end: int) -> tuple[str, ...]:
     """Romaji of the part begin:end of a name: a word that is exactly that part, or the shortest
     units that make it up; empty when the words cross its edges."""

@@ -14,6 +14,7 @@ from __future__ import annotations
 from rapidfuzz.distance import OSA
 
 from exportctl.core.screening.chinese import romanisation_readings
+from exportctl.core.screening.japanese import has_kana
 from exportctl.core.screening.normalise import ARABIC, HAN, HANGUL, HEBREW, LATIN
 from exportctl.core.screening.phonetic import (
     chinese_sound_key,
@@ -116,6 +117,8 @@ def similarity(a: Token, b: Token) -> tuple[float, str]:
         return _korean(a, b)
     if a.script == HAN or b.script == HAN:
         return _han_latin(a, b) if a.script == HAN else _han_latin(b, a)
+    if JAPANESE in (a.how, b.how):
+        return _japanese(a, b) if a.how == JAPANESE else _japanese(b, a)
     return _latin_pair(a, b)
 
 
@@ -276,9 +279,7 @@ def _other_gender(a: str, b: str) -> bool:
 def _han_latin(han: Token, latin: Token) -> tuple[float, str]:
     """A Han-derived token (pinyin, transliterated foreign name, translation) against a Latin one."""
     if han.how == JAPANESE:
-        # a Japanese reading is one of several possible (測器 sokuki, the company's Sokki)
-        best = max(fuzzy_credit(r, latin.text) for r in (han.text, *han.alts))
-        return (best * 0.9, JAPANESE_READING) if best else (0.0, NONE)
+        return _japanese(han, latin)
     if han.how in (PINYIN, PINYIN_TRADE, TRANSLITERATION) and han.syllables:
         readings = romanisation_readings(latin.text)
         if han.text in readings:
@@ -300,6 +301,19 @@ def _han_latin(han: Token, latin: Token) -> tuple[float, str]:
         return best, how
     best = max((fuzzy_credit(alt, latin.text) for alt in (han.text, *han.alts)), default=0.0)
     return (best * 0.9, TRANSLATION) if best else (0.0, NONE)
+
+
+def _japanese(japanese: Token, latin: Token) -> tuple[float, str]:
+    """A name part read in Japanese against a Latin one. A reading is one of several possible
+    (測器 sokuki, the company's Sokki); a katakana loanword adds vowels to an English word
+    (エプソン epuson = Epson, グループ gurupu = group) and writes l as r, so it is compared by
+    its consonants as a Chinese transliteration is."""
+    best = max(fuzzy_credit(r, latin.text) for r in (japanese.text, *japanese.alts)) * 0.9
+    keys = (latin_sound_key(japanese.text), latin_sound_key(latin.text))
+    if has_kana(japanese.surface) and min(len(keys[0]), len(keys[1])) >= 3:
+        # three consonants at least: two (ソニー SN) are shared by too many words (Sun, Sonia)
+        best = max(best, _sound_credit(*keys) * 0.85)
+    return (best, JAPANESE_READING) if best else (0.0, NONE)
 
 
 # Name-forming suffixes many different names share: Arabic theophoric compounds (Shams ad-Din,
