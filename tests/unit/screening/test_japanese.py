@@ -47,6 +47,7 @@ def test_simplified_characters_become_shinjitai_unless_japanese_writes_them_as_t
     ("han", "english"),
     [
         ("岩崎茂", "Iwasaki Shigeru"),  # 岩 is no Chinese surname
+        ("岩崎 茂", "Iwasaki Shigeru"),  # a space between surname and given name
         ("安倍晋三", "Shinzo Abe"),  # four characters: 安倍 + 晋三, not 安 + 倍晋三
         ("鸠山由纪夫", "Yukio Hatoyama"),
         ("吉田茂", "Shigeru Yoshida"),  # 吉 is a rare Chinese surname; CC-CEDICT: 吉田 Yoshida
@@ -130,6 +131,7 @@ def test_the_japanese_dictionary_loads_only_for_japanese_names() -> None:
         "import sys\n"
         "from exportctl.core.screening import score_names\n"
         "score_names('赵伟', 'Wei Zhao')\n"
+        "score_names('牛建华', 'Niu Jianhua')\n"
         "score_names('华为技术有限公司', 'Huawei Technologies Co., Ltd.')\n"
         "score_names('Sumitomo Corporation', 'Sumitomo Corp')\n"
         "assert 'sudachipy' not in sys.modules\n"

@@ -196,17 +196,21 @@ def _japanese_person(text: str, chunks: list[str]) -> list[Token] | None:
     three to five characters that Japanese reads as a surname of two or more characters and a
     given name, where Chinese reads no surname first (岩, 鸠), or a rare one but CC-CEDICT knows
     the Japanese surname (吉田), or the name has four characters (Chinese personal names have
-    two or three: 田中华 stays Tian Zhonghua, 牛建华 Niu Jianhua)."""
-    if len(chunks) != 1 or not 3 <= len(text) <= 5:
+    two or three: 田中华 stays Tian Zhonghua, 牛建华 Niu Jianhua). Written with a space (岩崎 茂),
+    the space must fall between the surname and the given name Japanese reads."""
+    if len(chunks) > 2 or not 3 <= len(text) <= 5:
         return None
-    rare_surname = False
+    if len(chunks) == 2 and (len(chunks[0]) < 2 or chunks[0] in chinese_surnames()):
+        return None  # 玉 张, 欧阳 修: a Chinese name with its parts apart
     if not japanese.has_kana(text):
         split = chinese.split_person(text)
         if split is not None and (len(split[0]) > 1 or len(text) != 4):
             return None
         rare_surname = split is None and len(text) == 3 and is_surname(text[0])
+        if rare_surname and not is_japanese_surname(text[:2]):
+            return None  # checked before the Japanese dictionary is loaded
     parts = japanese.person_parts(text)
-    if parts is None or (rare_surname and not is_japanese_surname(text[: parts[0][1]])):
+    if parts is None or (len(chunks) == 2 and parts[0][1] != len(chunks[0])):
         return None
     found = japanese.readings(text)
     tokens = []
