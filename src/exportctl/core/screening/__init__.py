@@ -41,7 +41,8 @@ Public API (stable; other packages call only these names)::
 Modules: normalise (Unicode, case, punctuation, scripts), vocabulary (data/*.tsv: legal forms,
 bilingual organisation and industry terms, regions, name parts, Chinese surnames, each with its
 source), chinese (pinyin, Wade-Giles/postal/Cantonese readings, organisation-name structure),
-translate (Chinese trade names translated by meaning, CC-CEDICT), transliterate (Cyrillic, Arabic, Greek, Hangul, Kana ...), phonetic (keys for transliteration
+translate (Chinese trade names translated by meaning, CC-CEDICT), japanese (Japanese names
+in kanji or kana read in Hepburn romaji, SudachiDict), transliterate (Cyrillic, Arabic, Greek, Hangul, Kana ...), phonetic (keys for transliteration
 variants), tokens (the Token tuple), analyse and analyse_cjk (names -> typed tokens; Han, Hangul
 and Chinese-pattern names), similarity (part vs part), align (joins, initials, patronymic order),
 score (alignment and score), explain (Explanation, English and Chinese text), qualifiers (schema,

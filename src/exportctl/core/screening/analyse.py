@@ -14,6 +14,7 @@ from typing import NamedTuple
 from rapidfuzz import process
 from rapidfuzz.distance import OSA, Levenshtein
 
+from exportctl.core.screening import japanese
 from exportctl.core.screening.analyse_cjk import (
     ORGANISATION_SCHEMAS,
     chinese_person,
@@ -28,6 +29,7 @@ from exportctl.core.screening.normalise import (
     ARABIC,
     HAN,
     HANGUL,
+    KANA,
     LATIN,
     NAME_DOTS,
     dominant_script,
@@ -40,6 +42,7 @@ from exportctl.core.screening.tokens import (
     FORM,
     GENERIC,
     INITIAL,
+    JAPANESE,
     NAME,
     NUMBER,
     REGION,
@@ -143,6 +146,10 @@ def analyse_name(name: str, schema: str | None = None) -> NameForm:
                 tokens.append(han_entry_token(text, lexicon().han[text]))
             else:
                 words.append(_Word("".join(hangul_syllables(text)), text, HANGUL, TRANSLITERATION))
+        elif script == KANA and japanese.romaji(text):
+            # katakana/hiragana in Hepburn, long vowels unwritten as in English names (トーキョー),
+            # one word per Japanese word (ソニー|グループ)
+            words.extend(_Word(r, w, KANA, JAPANESE) for w, r in japanese.kana_words(text))
         else:
             words.extend(_Word(w, text, script, TRANSLITERATION) for w in latin_words(text))
     flush()

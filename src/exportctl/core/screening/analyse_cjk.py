@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import re
 
-from exportctl.core.screening import chinese
+from exportctl.core.screening import chinese, japanese
 from exportctl.core.screening.normalise import HAN, HANGUL, LATIN
 from exportctl.core.screening.phonetic import phonetic_key
 from exportctl.core.screening.tokens import (
     FORM,
     GENERIC,
+    JAPANESE,
     NAME,
     PINYIN,
     PINYIN_TRADE,
@@ -26,7 +27,7 @@ from exportctl.core.screening.tokens import (
     TRANSLITERATION,
     Token,
 )
-from exportctl.core.screening.translate import renderings
+from exportctl.core.screening.translate import is_japanese_surname, is_surname, renderings
 from exportctl.core.screening.transliterate import korean_name_parts
 from exportctl.core.screening.vocabulary import LexEntry, chinese_surnames, foreign_given_names
 
@@ -79,6 +80,9 @@ def han_tokens(chunks: list[str], schema: str | None, foreign: bool = False
         if foreign or chinese.is_transliteration(text):
             # 托德·斯坦恩: a foreign name written in Chinese, compared by sound
             return [_foreign_token(chunk) for chunk in chunks], True
+        japanese_person = _japanese_person(text, chunks)
+        if japanese_person:
+            return japanese_person, True
         if len(chunks) > 1:
             # 玉 张 / 秀英 陳: a Chinese name written given name first, parts separated
             surnames = [c for c in chunks if c in chinese_surnames()]
@@ -110,7 +114,112 @@ def han_tokens(chunks: list[str], schema: str | None, foreign: bool = False
             if not sound:  # a trade name may translate an English name by meaning (红猫 Red Cat)
                 token = token._replace(alts=renderings(segment.surface))
             tokens.append(token)
+    if _japanese_organisation(text, segments):
+        tokens = _japanese_readings(text, segments, tokens)
     return tokens, False
+
+
+# Legal forms of the Companies Act of Japan (会社法 Art. 2(1)) and the former Yugen Kaisha Act:
+# a Chinese list writes a Japanese company with them (八洲电机株式会社)
+_JAPANESE_FORMS = frozenset({"KK", "YK", "GK"})
+
+
+def _japanese_organisation(text: str, segments: list[chinese.Segment]) -> bool:
+    """A Japanese organisation written in Han characters: kana, a Japanese legal form, or a
+    Japanese place first (东京科学大学). Cheap: the Japanese dictionary is not needed."""
+    if japanese.has_kana(text):
+        return True
+    concepts = [c for s in segments for e in s.entries for c in e.concepts]
+    first = segments[0].entries if segments else ()
+    return not _JAPANESE_FORMS.isdisjoint(concepts) or any(
+        c == "JP" or c.startswith("JP-") for e in first for c in e.concepts
+    )
+
+
+def _japanese_readings(text: str, segments: list[chinese.Segment], tokens: list[Token]
+                       ) -> list[Token]:  # fmt: skip
+    """Tokens of a Japanese organisation name with their Japanese readings: a trade name is
+    read in Japanese (八洲 = Yashima) and split where Japanese words end (藤仓|航装); a dictionary
+    word keeps its translation and adds its reading (电机 = electric, denki)."""
+    found = japanese.readings(text)
+    out: list[Token] = []
+    begin = 0
+    for segment, token in zip(segments, tokens, strict=True):
+        end = begin + len(segment.surface)
+        if token.kind == FORM:
+            out.append(token)
+        elif segment.entries:
+            romaji = japanese.span_romaji(found, begin, end)
+            extra = tuple(r for r in romaji if r != token.text and r not in token.alts)
+            out.append(token._replace(alts=(*token.alts, *extra)))
+        elif token.how == TRANSLITERATION:
+            out.append(token)  # a foreign name written in Chinese (福图尼奥 = Fortunio)
+        else:
+            out.extend(_japanese_words(text, found, begin, end, token))
+        begin = end
+    return out
+
+
+def _japanese_words(text: str, found: tuple[japanese.Reading, ...], begin: int, end: int,
+                    token: Token) -> list[Token]:  # fmt: skip
+    """A trade name of a Japanese organisation, one token per Japanese word with a reading."""
+    words = sorted((r for r in found if begin <= r.begin and r.end <= end),
+                   key=lambda r: (r.begin, -r.end))  # fmt: skip
+    parts: list[tuple[int, int]] = []
+    position = begin
+    for word in words:  # the longest word at each position (八洲电机 before 八洲)
+        if word.begin == position:
+            parts.append((word.begin, word.end))
+            position = word.end
+    if position != end or not parts or any(e - b < 2 for b, e in parts):
+        # a word of one character, or none: a Chinese word Japanese reads character by
+        # character (传感器), so the Mandarin reading leads and the Japanese one is an alternative
+        romaji = japanese.span_romaji(found, begin, end)
+        return [token._replace(alts=(*token.alts, *(r for r in romaji if r not in token.alts)))]
+    return [_japanese_token(text[b:e], japanese.span_romaji(found, b, e), token)
+            for b, e in parts]  # fmt: skip
+
+
+def _japanese_token(surface: str, romaji: tuple[str, ...], token: Token) -> Token:
+    """A name part read in Japanese; the Mandarin reading stays among its alternatives."""
+    if not romaji:
+        return token
+    pinyin = _pinyin_token(surface)
+    alts = (*romaji[1:], pinyin.text, *pinyin.alts)
+    if surface == token.surface:
+        alts += tuple(a for a in token.alts if a not in alts)
+    return make_token(romaji[0], NAME, NAME, (), surface, JAPANESE, HAN, alts, pinyin.syllables)
+
+
+def _japanese_person(text: str, chunks: list[str]) -> list[Token] | None:
+    """Tokens of a Japanese personal name written in Han characters (岩崎茂 = Iwasaki Shigeru):
+    three to five characters that Japanese reads as a surname of two or more characters and a
+    given name, where Chinese reads no surname first (岩, 鸠), or a rare one but CC-CEDICT knows
+    the Japanese surname (吉田), or the name has four characters (Chinese personal names have
+    two or three: 田中华 stays Tian Zhonghua, 牛建华 Niu Jianhua). Written with a space (岩崎 茂),
+    the space must fall between the surname and the given name Japanese reads."""
+    if len(chunks) > 2 or not 3 <= len(text) <= 5:
+        return None
+    if len(chunks) == 2 and (len(chunks[0]) < 2 or chunks[0] in chinese_surnames()):
+        return None  # 玉 张, 欧阳 修: a Chinese name with its parts apart
+    if not japanese.has_kana(text):
+        split = chinese.split_person(text)
+        if split is not None and (len(split[0]) > 1 or len(text) != 4):
+            return None
+        rare_surname = split is None and len(text) == 3 and is_surname(text[0])
+        if rare_surname and not is_japanese_surname(text[:2]):
+            return None  # checked before the Japanese dictionary is loaded
+    parts = japanese.person_parts(text)
+    if parts is None or (len(chunks) == 2 and parts[0][1] != len(chunks[0])):
+        return None
+    found = japanese.readings(text)
+    tokens = []
+    for begin, end in parts:
+        surface = text[begin:end]
+        romaji = tuple(dict.fromkeys((*japanese.span_romaji(found, begin, end),
+                                      *japanese.name_romaji(surface))))  # fmt: skip
+        tokens.append(_japanese_token(surface, romaji, _pinyin_token(surface)))
+    return tokens
 
 
 def _surname_token(surname: str) -> Token:

@@ -34,6 +34,7 @@ HOW_EN = {
     "homophone": "same pinyin, other characters",
     "acronym": "initials",
     "simplified_traditional": "simplified vs traditional characters",
+    "japanese": "Japanese reading of the characters (Hepburn romaji)",
 }
 HOW_ZH = {
     "exact": "完全一致",
@@ -51,6 +52,7 @@ HOW_ZH = {
     "homophone": "拼音相同、汉字不同",
     "acronym": "首字母缩略",
     "simplified_traditional": "繁简字体转换",
+    "japanese": "日语读音（平文式罗马字）",
 }
 KIND_EN = {"generic": "industry word", "region": "place", "legal_form": "legal form",
            "particle": "particle", "title": "title", "number": "number", "initial": "initial"}  # fmt: skip

@@ -14,6 +14,7 @@ from __future__ import annotations
 from rapidfuzz.distance import OSA
 
 from exportctl.core.screening.chinese import romanisation_readings
+from exportctl.core.screening.japanese import has_kana
 from exportctl.core.screening.normalise import ARABIC, HAN, HANGUL, HEBREW, LATIN
 from exportctl.core.screening.phonetic import (
     chinese_sound_key,
@@ -27,6 +28,7 @@ from exportctl.core.screening.tokens import (
     FORM,
     GENERIC,
     INITIAL,
+    JAPANESE,
     NUMBER,
     PINYIN,
     PINYIN_TRADE,
@@ -48,6 +50,7 @@ TYPO = "typo"
 INITIAL_MATCH = "initial"
 NUMBER_MATCH = "number"
 HOMOPHONE = "homophone"
+JAPANESE_READING = "japanese"  # kanji or kana read in Japanese (Hepburn romaji)
 NONE = ""
 
 _CONSONANTAL = (ARABIC, HEBREW)
@@ -84,7 +87,7 @@ def similarity(a: Token, b: Token) -> tuple[float, str]:
             return 0.0, NONE
         if a.concepts[0] == b.concepts[0]:
             return 1.0, LEGAL_FORM
-        if _chinese_company(a) or _chinese_company(b):
+        if _chinese_company(a) or _chinese_company(b) or _japanese_company(a, b):
             return 0.9, LEGAL_FORM
         family = lexicon().form_family
         same = family.get(a.concepts[0], "a") == family.get(b.concepts[0], "b")
@@ -116,6 +119,8 @@ def similarity(a: Token, b: Token) -> tuple[float, str]:
         return _korean(a, b)
     if a.script == HAN or b.script == HAN:
         return _han_latin(a, b) if a.script == HAN else _han_latin(b, a)
+    if JAPANESE in (a.how, b.how):
+        return _japanese(a, b) if a.how == JAPANESE else _japanese(b, a)
     return _latin_pair(a, b)
 
 
@@ -125,7 +130,15 @@ def _chinese_company(form: Token) -> bool:
     return form.script == HAN and form.concepts[0] == "CO"
 
 
+def _japanese_company(a: Token, b: Token) -> bool:
+    """株式会社 (kabushiki kaisha) has no one English form: Japanese companies register "Co.,
+    Ltd.", "Corporation", "Inc." or "Ltd." (Companies Act of Japan Art. 2(1); legal_forms.tsv)."""
+    return "KK" in (a.concepts[0], b.concepts[0])
+
+
 def _derived_kind(a: Token, b: Token, default: str) -> str:
+    if JAPANESE in (a.how, b.how):
+        return JAPANESE_READING
     for token in (a, b):
         if token.how in (PINYIN, PINYIN_TRADE):
             return PINYIN_MATCH
@@ -269,6 +282,8 @@ def _other_gender(a: str, b: str) -> bool:
 
 def _han_latin(han: Token, latin: Token) -> tuple[float, str]:
     """A Han-derived token (pinyin, transliterated foreign name, translation) against a Latin one."""
+    if han.how == JAPANESE:
+        return _japanese(han, latin)
     if han.how in (PINYIN, PINYIN_TRADE, TRANSLITERATION) and han.syllables:
         readings = romanisation_readings(latin.text)
         if han.text in readings:
@@ -305,6 +320,19 @@ def _gloss_part(word: str, gloss: str) -> bool:
     """The English word is the first or last word of a compound's gloss (words joined)."""
     return (len(word) >= 3 and len(gloss) > len(word) and 3 * len(word) >= len(gloss)
             and (gloss.startswith(word) or gloss.endswith(word)))  # fmt: skip
+
+
+def _japanese(japanese: Token, latin: Token) -> tuple[float, str]:
+    """A name part read in Japanese against a Latin one. A reading is one of several possible
+    (測器 sokuki, the company's Sokki); a katakana loanword adds vowels to an English word
+    (エプソン epuson = Epson, グループ gurupu = group) and writes l as r, so it is compared by
+    its consonants as a Chinese transliteration is."""
+    best = max(fuzzy_credit(r, latin.text) for r in (japanese.text, *japanese.alts)) * 0.9
+    keys = (latin_sound_key(japanese.text), latin_sound_key(latin.text))
+    if has_kana(japanese.surface) and min(len(keys[0]), len(keys[1])) >= 3:
+        # three consonants at least: two (ソニー SN) are shared by too many words (Sun, Sonia)
+        best = max(best, _sound_credit(*keys) * 0.85)
+    return (best, JAPANESE_READING) if best else (0.0, NONE)
 
 
 # Name-forming suffixes many different names share: Arabic theophoric compounds (Shams ad-Din,

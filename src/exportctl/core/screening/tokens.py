@@ -26,6 +26,7 @@ PINYIN = "pinyin"  # Han characters read in Mandarin pinyin (a person's name)
 PINYIN_TRADE = "pinyin_trade"  # a Chinese trade name in pinyin (may have an English brand name)
 TRANSLATION = "translation"  # Chinese industry/organisation word translated to English
 TRANSLITERATION = "transliteration"  # Cyrillic/Greek/Arabic/Hangul/Kana to Latin
+JAPANESE = "japanese"  # Han characters or kana read in Japanese, in Hepburn romaji
 ABBREVIATION = "abbreviation"
 LEGAL_FORM = "legal_form"
 

@@ -84,3 +84,17 @@ def renderings(text: str) -> tuple[str, ...]:
             return ()
     combined = ("".join(c) for c in itertools.product(*words))
     return tuple(dict.fromkeys(itertools.islice(combined, _LIMIT)))
+
+
+@lru_cache(maxsize=8192)
+def is_surname(word: str) -> bool:
+    """CC-CEDICT gives `word` as a Chinese surname (牛 "surname Niu"), rare ones included."""
+    return any(d.strip().lower().startswith("surname")
+               for e in _dictionary().get(word, "").split("\t") for d in e.split("/"))  # fmt: skip
+
+
+@lru_cache(maxsize=8192)
+def is_japanese_surname(word: str) -> bool:
+    """CC-CEDICT gives `word` as a Japanese surname (岩崎 "Iwasaki (Japanese surname)")."""
+    entries = _dictionary().get(word, "")
+    return "Japanese surname" in entries or "Japanese name" in entries
