@@ -9,7 +9,15 @@ from __future__ import annotations
 import csv
 
 from exportctl.core.screening import DEFAULT_THRESHOLD, Query, ScreeningIndex, qualifiers, screen
-from exportctl.core.screening.align import decode_spans, encode_spans, span_keys, span_union
+from exportctl.core.screening.align import (
+    decode_spans,
+    encode_spans,
+    encode_targets,
+    span_keys,
+    span_union,
+    stored_keys,
+    target_keys,
+)
 from exportctl.core.screening.analyse import analyse_name
 from exportctl.core.screening.score import CompareCache, compare, pair_mode
 from tests.conftest import shared_file
@@ -137,6 +145,13 @@ def test_spans_survive_their_text_encoding():
         assert span_union(encode_spans(tokens), consonants) == frozenset().union(
             *(keys for _span, keys in spans)
         )
+    union = frozenset().union(*(keys for _span, keys in span_keys(tokens, True)))
+    stored = stored_keys(encode_spans(tokens))
+    assert union <= set(stored)
+    assert all(k in union or k.startswith("\x1d") for k in stored)  # heads: no name key
+    targets = frozenset().union(*(target_keys(t, True) for t in tokens))
+    assert set(stored_keys(encode_targets(tokens))) == targets
     one = analyse_name("Smith", "Person").tokens
     assert decode_spans(encode_spans(one), True) == []
     assert span_union(encode_spans(one), True) == frozenset()
+    assert stored_keys(encode_spans(one)) == []
