@@ -155,3 +155,33 @@ def test_spans_survive_their_text_encoding():
     assert decode_spans(encode_spans(one), True) == []
     assert span_union(encode_spans(one), True) == frozenset()
     assert stored_keys(encode_spans(one)) == []
+
+
+def test_candidate_bounds_keep_exactly_the_names_whose_own_bound_reaches_the_floor(index):
+    """bounds.Profiles decides once per profile and keeps decisions across queries: the names it
+    keeps are those a bound computed name by name keeps, query after query."""
+    from exportctl.core.screening.bounds import bound, name_profile
+    from exportctl.core.screening.score import SUBSTANTIVE, token_bound
+
+    profiles = index._profiles()
+    for query in _queries()[:20] * 2:  # twice: the second round is served by kept decisions
+        tokens = analyse_name(query.name, query.schema).tokens
+        bounds = [token_bound(t) for t in tokens]
+        subst = [t.kind in SUBSTANTIVE or t.pkind in SUBSTANTIVE for t in tokens]
+        names = set(range(0, index.name_count, 3))
+        regions = {0b1: names, 0b10: set(range(1, index.name_count, 5)) - names}
+        for floor in (0.5, 0.65):
+            expected = []
+            for mask, members in regions.items():
+                bits = [i for i in range(len(tokens)) if mask >> i & 1]
+                half = sum(bounds[i][0] for i in bits)
+                for n in members:
+                    half_max, cost, name_subst = name_profile(index.form(n).tokens)
+                    conflicts = min(
+                        name_subst - len(bits), sum(subst) - sum(subst[i] for i in bits)
+                    )
+                    numerator = half + half_max * len(bits)
+                    denominator = sum(c for _h, c in bounds) + cost
+                    if bound(numerator, denominator, conflicts) >= floor:
+                        expected.append(n)
+            assert profiles.kept(tokens, regions, 0, floor) == sorted(expected)

@@ -175,7 +175,8 @@ def acronym_possible(qt: tuple[Token, ...], ct: tuple[Token, ...], used_q: dict[
 
 
 def acronym_pass(qt: tuple[Token, ...], ct: tuple[Token, ...], pairs: list[Pair],
-                 ck: list[int], qk: list[int], person: bool = False) -> list[Pair]:  # fmt: skip
+                 ck: tuple[int, ...], qk: tuple[int, ...], person: bool = False
+                 ) -> list[Pair]:  # fmt: skip
     """An unaligned short word equal to the initials of unaligned words on the other side
     (ZTE = Zhongxing Telecommunication Equipment, PLA = People's Liberation Army; a Han trade
     name contributes the initials of its syllables: GSK = Guangzhou Shu-Kong)."""
@@ -214,7 +215,7 @@ def acronym_pass(qt: tuple[Token, ...], ct: tuple[Token, ...], pairs: list[Pair]
     return pairs
 
 
-def _contiguous(span: list[int], kinds: list[int], person: bool) -> bool:
+def _contiguous(span: list[int], kinds: tuple[int, ...], person: bool) -> bool:
     """Initials come from neighbouring words (particles may sit between them in organisations)."""
     for a, b in itertools.pairwise(span):
         between = kinds[a + 1 : b]

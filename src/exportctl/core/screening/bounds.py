@@ -13,8 +13,10 @@ few numbers the bound takes from the query, so decisions are kept across queries
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from itertools import compress
+from operator import itemgetter
+from typing import TypeVar
 
 from exportctl.core.screening.keys import JOINED
 from exportctl.core.screening.score import CONFLICT_FACTOR, SUBSTANTIVE, token_bound
@@ -26,6 +28,7 @@ MAX_DECISIONS = 20000  # kept decision tables (one per query numbers); past this
 # What the bound takes from the query and the shared parts: (numerator share of the shared query
 # parts, number of shared parts, least cost of the query, unshared substantive query parts, floor).
 _Case = tuple[float, int, float, int, float]
+_T = TypeVar("_T")
 
 
 class Profiles:
@@ -66,10 +69,10 @@ class Profiles:
             case = (half, count, query_cost, query_subst - sum(substantive[i] for i in bits), floor)
             memo = self._decided.setdefault(case, {})
             members = list(names)
-            profiles = list(map(profile_of.__getitem__, members))
+            profiles = _pick(profile_of, members)
             for profile in set(profiles).difference(memo):
                 memo[profile] = self._reaches(profile, case)
-            out.extend(compress(members, map(memo.__getitem__, profiles)))
+            out.extend(compress(members, _pick(memo, profiles)))
         out.sort()
         return out
 
@@ -78,6 +81,14 @@ class Profiles:
         half_max, floor_cost, subst = self.profiles[profile]
         numerator = half + half_max * count
         return bound(numerator, query_cost + floor_cost, min(subst - count, query_left)) >= floor
+
+
+def _pick(table: Sequence[_T] | Mapping[int, _T], keys: Sequence[int]) -> tuple[_T, ...]:
+    """table[k] for each key, in one call (regions hold hundreds of names)."""
+    if len(keys) <= 1:
+        return tuple(table[k] for k in keys)
+    picked: tuple[_T, ...] = itemgetter(*keys)(table)
+    return picked
 
 
 def bound(numerator: float, denominator: float, conflicts: int) -> float:

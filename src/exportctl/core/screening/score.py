@@ -15,6 +15,7 @@ conflict and cost more. The score is symmetric.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import NamedTuple
 
 from exportctl.core.screening.align import (
@@ -182,7 +183,7 @@ _Row = tuple[tuple[tuple[int, float, str], ...], float]
 # One side of a comparison: kinds of its parts in the mode, the least cost of its parts (the
 # denominator share of _bound), whether it is in a consonantal script, and the half weights of its
 # parts (the numerator shares of _bound).
-_Side = tuple[list[int], float, bool, list[float]]
+_Side = tuple[tuple[int, ...], float, bool, tuple[float, ...]]
 
 
 def _row(qt: tuple[Token, ...], b: Token) -> _Row:
@@ -198,12 +199,13 @@ def _row(qt: tuple[Token, ...], b: Token) -> _Row:
 
 
 def _side(tokens: tuple[Token, ...], person: bool) -> _Side:
-    kinds = [t.pkind if person else t.kind for t in tokens]
+    # tuples of numbers: the collector stops tracking them (the index caches one per list name)
+    kinds = tuple([t.pkind if person else t.kind for t in tokens])
     costs = _PART_COST[person]
     cost = 0.0
     for kind in kinds:
         cost += costs[kind]
-    return kinds, cost, _consonantal(tokens), [_HALF[kind] for kind in kinds]
+    return kinds, cost, _consonantal(tokens), tuple([_HALF[kind] for kind in kinds])
 
 
 def _part_cost(kind: int, person: bool) -> float:
@@ -256,7 +258,7 @@ def compare(q: NameForm, c: NameForm, mode: str, cache: CompareCache | None = No
     """
     qt, ct = q.tokens, c.tokens
     if not qt or not ct:
-        return Comparison(0.0, mode, (), tuple(range(len(qt))), tuple(range(len(ct))))
+        return _unaligned(mode, len(qt), len(ct))
     person = mode == PERSON
     if cache is not None:
         qk, q_cost, q_consonantal, q_halves = cache.query_side(qt, person)
@@ -283,7 +285,7 @@ def compare(q: NameForm, c: NameForm, mode: str, cache: CompareCache | None = No
     consonantal = q_consonantal or c_consonantal
     bound = _bound(q_halves, c_halves, best_q, best_c, q_cost + c_cost) if floor > 0.0 else 1.0
     if bound < floor and not _hint(qt, ct, consonantal, cache):
-        return Comparison(0.0, mode, (), tuple(range(len(qt))), tuple(range(len(ct))))
+        return _unaligned(mode, len(qt), len(ct))
     found = [(credit, WEIGHT[qk[i]] + WEIGHT[ck[j]], i, j, how)
              for j, matches in enumerate(rows) for i, credit, how in matches]  # fmt: skip
     if cache is not None:
@@ -321,6 +323,12 @@ def compare(q: NameForm, c: NameForm, mode: str, cache: CompareCache | None = No
     return comparison
 
 
+@lru_cache(maxsize=1024)
+def _unaligned(mode: str, query_parts: int, list_parts: int) -> Comparison:
+    """A comparison that aligned nothing (shared: most candidates end here)."""
+    return Comparison(0.0, mode, (), tuple(range(query_parts)), tuple(range(list_parts)))
+
+
 def _common_chinese(tokens: tuple[Token, ...]) -> bool:
     """Surname plus a one-syllable given name: shared by very many people (name alone is weak
     evidence; a birth date, nationality or identifier must corroborate it)."""
@@ -355,7 +363,7 @@ def _merge_hint(spans: tuple[list[Span], list[Span]],
     return False
 
 
-def _bound(q_halves: list[float], c_halves: list[float], best_q: list[float],
+def _bound(q_halves: tuple[float, ...], c_halves: tuple[float, ...], best_q: list[float],
            best_c: list[float], cost: float) -> float:  # fmt: skip
     """An upper bound of the part-to-part score: every part gets its best credit times half its
     weight, every part costs at least min(half its weight, its cost when unaligned); `cost` is
@@ -391,13 +399,13 @@ def _written_in_chinese(tokens: tuple[Token, ...]) -> bool:
     return len(tokens) >= 2 and all(t.script == HAN and t.how == TRANSLITERATION for t in tokens)
 
 
-def _mean_weight(kinds: list[int], indexes: tuple[int, ...]) -> float:
+def _mean_weight(kinds: tuple[int, ...], indexes: tuple[int, ...]) -> float:
     if len(indexes) == 1:
         return WEIGHT[kinds[indexes[0]]]  # most pairs: the sum below, without its generator
     return sum(WEIGHT[kinds[i]] for i in indexes) / len(indexes)
 
 
-def _score(qk: list[int], ck: list[int], pairs: list[Pair], mode: str, frame: bool,
+def _score(qk: tuple[int, ...], ck: tuple[int, ...], pairs: list[Pair], mode: str, frame: bool,
            optional: tuple[frozenset[int], frozenset[int]] = _NONE_OPTIONAL
            ) -> Comparison:  # fmt: skip
     matched = aligned = 0.0
