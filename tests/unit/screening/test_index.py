@@ -9,7 +9,15 @@ from __future__ import annotations
 import csv
 
 from exportctl.core.screening import DEFAULT_THRESHOLD, Query, ScreeningIndex, qualifiers, screen
-from exportctl.core.screening.align import decode_spans, encode_spans, span_keys, span_union
+from exportctl.core.screening.align import (
+    decode_spans,
+    encode_spans,
+    encode_targets,
+    span_keys,
+    span_union,
+    stored_keys,
+    target_keys,
+)
 from exportctl.core.screening.analyse import analyse_name
 from exportctl.core.screening.score import CompareCache, compare, pair_mode
 from tests.conftest import shared_file
@@ -137,6 +145,43 @@ def test_spans_survive_their_text_encoding():
         assert span_union(encode_spans(tokens), consonants) == frozenset().union(
             *(keys for _span, keys in spans)
         )
+    union = frozenset().union(*(keys for _span, keys in span_keys(tokens, True)))
+    stored = stored_keys(encode_spans(tokens))
+    assert union <= set(stored)
+    assert all(k in union or k.startswith("\x1d") for k in stored)  # heads: no name key
+    targets = frozenset().union(*(target_keys(t, True) for t in tokens))
+    assert set(stored_keys(encode_targets(tokens))) == targets
     one = analyse_name("Smith", "Person").tokens
     assert decode_spans(encode_spans(one), True) == []
     assert span_union(encode_spans(one), True) == frozenset()
+    assert stored_keys(encode_spans(one)) == []
+
+
+def test_candidate_bounds_keep_exactly_the_names_whose_own_bound_reaches_the_floor(index):
+    """bounds.Profiles decides once per profile and keeps decisions across queries: the names it
+    keeps are those a bound computed name by name keeps, query after query."""
+    from exportctl.core.screening.bounds import bound, name_profile
+    from exportctl.core.screening.score import SUBSTANTIVE, token_bound
+
+    profiles = index._profiles()
+    for query in _queries()[:20] * 2:  # twice: the second round is served by kept decisions
+        tokens = analyse_name(query.name, query.schema).tokens
+        bounds = [token_bound(t) for t in tokens]
+        subst = [t.kind in SUBSTANTIVE or t.pkind in SUBSTANTIVE for t in tokens]
+        names = set(range(0, index.name_count, 3))
+        regions = {0b1: names, 0b10: set(range(1, index.name_count, 5)) - names}
+        for floor in (0.5, 0.65):
+            expected = []
+            for mask, members in regions.items():
+                bits = [i for i in range(len(tokens)) if mask >> i & 1]
+                half = sum(bounds[i][0] for i in bits)
+                for n in members:
+                    half_max, cost, name_subst = name_profile(index.form(n).tokens)
+                    conflicts = min(
+                        name_subst - len(bits), sum(subst) - sum(subst[i] for i in bits)
+                    )
+                    numerator = half + half_max * len(bits)
+                    denominator = sum(c for _h, c in bounds) + cost
+                    if bound(numerator, denominator, conflicts) >= floor:
+                        expected.append(n)
+            assert profiles.kept(tokens, regions, 0, floor) == sorted(expected)

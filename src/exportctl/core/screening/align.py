@@ -62,17 +62,28 @@ def span_keys(tokens: tuple[Token, ...], consonants: bool = False) -> list[Span]
 
 # The spans of a name as one string (index.py stores them, so a fresh process need not compute
 # the romanisation readings and consonant skeletons of list names again): the spans with their
-# consonant keys, separated by RS, each "first,size" and its keys separated by US (name keys
-# hold no control characters, and only consonant keys start with "c:").
-_RS, _US = "\x1e", "\x1f"
+# consonant keys, separated by RS, each GS "first,size" and its keys separated by US (name keys
+# hold no control characters, so a head equals no key; only consonant keys start with "c:").
+_RS, _US, _GS = "\x1e", "\x1f", "\x1d"
 
 
 def encode_spans(tokens: tuple[Token, ...]) -> str:
     """span_keys(tokens, True) as one string (what decode_spans reads)."""
     return _RS.join(
-        _US.join((f"{span[0]},{len(span)}", *sorted(keys)))
+        _US.join((f"{_GS}{span[0]},{len(span)}", *sorted(keys)))
         for span, keys in span_keys(tokens, consonants=True)
     )
+
+
+def encode_targets(tokens: tuple[Token, ...]) -> str:
+    """The union of target_keys(t, True) of the parts as one string (read with stored_keys)."""
+    return _US.join(sorted(frozenset().union(*(target_keys(t, True) for t in tokens))))
+
+
+def stored_keys(text: str) -> list[str]:
+    """The keys in a string of encode_spans or encode_targets, consonant keys included (and the
+    heads of spans, which equal no key)."""
+    return text.replace(_RS, _US).split(_US) if text else []
 
 
 def decode_spans(text: str, consonants: bool) -> list[Span]:
@@ -80,7 +91,7 @@ def decode_spans(text: str, consonants: bool) -> list[Span]:
     out: list[Span] = []
     for item in text.split(_RS) if text else ():
         head, *keys = item.split(_US)
-        first, size = map(int, head.split(","))
+        first, size = map(int, head[1:].split(","))
         if not consonants:
             keys = [k for k in keys if not k.startswith("c:")]
         out.append((tuple(range(first, first + size)), frozenset(keys)))
@@ -164,7 +175,8 @@ def acronym_possible(qt: tuple[Token, ...], ct: tuple[Token, ...], used_q: dict[
 
 
 def acronym_pass(qt: tuple[Token, ...], ct: tuple[Token, ...], pairs: list[Pair],
-                 ck: list[int], qk: list[int], person: bool = False) -> list[Pair]:  # fmt: skip
+                 ck: tuple[int, ...], qk: tuple[int, ...], person: bool = False
+                 ) -> list[Pair]:  # fmt: skip
     """An unaligned short word equal to the initials of unaligned words on the other side
     (ZTE = Zhongxing Telecommunication Equipment, PLA = People's Liberation Army; a Han trade
     name contributes the initials of its syllables: GSK = Guangzhou Shu-Kong)."""
@@ -203,7 +215,7 @@ def acronym_pass(qt: tuple[Token, ...], ct: tuple[Token, ...], pairs: list[Pair]
     return pairs
 
 
-def _contiguous(span: list[int], kinds: list[int], person: bool) -> bool:
+def _contiguous(span: list[int], kinds: tuple[int, ...], person: bool) -> bool:
     """Initials come from neighbouring words (particles may sit between them in organisations)."""
     for a, b in itertools.pairwise(span):
         between = kinds[a + 1 : b]

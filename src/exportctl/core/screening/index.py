@@ -9,15 +9,14 @@ Keys per name: exact words, phonetic keys, consonant skeletons (for Arabic scrip
 pinyin readings of Wade-Giles/postal/Cantonese spellings, one-deletion variants (typos), joined
 neighbours (Hua Wei = Huawei), initials (ZTE), and pairs of words (so a name made only of common
 words is still found). Keys shared by very many names are not traversed. The names found are
-split with set operations by which query parts they share keys with; a bound of their score is
-computed once per such region and name profile, and names below it are dropped (no name that could
-reach the threshold is lost). If many remain, they are ranked by summed key weights times rarity,
+split with set operations by which query parts they share keys with; a bound of their score
+(bounds.py) drops the names that cannot reach the threshold. If many remain, they are ranked by summed key weights times rarity,
 and the best are scored in full (score.py).
 
 The index is built once per list version and saved as one marshal blob of plain structures. It
 keeps, per distinct list name, the keys of its joined spans (align.encode_spans: romanisation
-readings and consonant skeletons, costly to compute), so a freshly loaded index merges as fast as
-a warm one.
+readings and consonant skeletons, costly to compute) and of its parts (align.encode_targets), so a
+freshly loaded index checks and performs merges as fast as a warm one.
 """
 
 from __future__ import annotations
@@ -28,26 +27,20 @@ import marshal
 import math
 from array import array
 from collections.abc import Iterable
-from itertools import compress
 from operator import itemgetter
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from exportctl.core.errors import MalformedFile
-from exportctl.core.screening.align import encode_spans
+from exportctl.core.screening.align import encode_spans, encode_targets
 from exportctl.core.screening.analyse import NameForm, analyse_name
+from exportctl.core.screening.bounds import Profiles, name_profile
 from exportctl.core.screening.keys import JOINED, KEY_WEIGHT, name_keys
-from exportctl.core.screening.score import (
-    CONFLICT_FACTOR,
-    SUBSTANTIVE,
-    CompareCache,
-    token_bound,
-)
+from exportctl.core.screening.score import CompareCache
 from exportctl.core.screening.tokens import Token
 from exportctl.reference.records import EntityRecord
 
-FORMAT_VERSION = 5
-CONFLICT_MIN_WEIGHT = 0.35  # the least weight a conflicting pair adds (score.WEIGHT of GENERIC)
+FORMAT_VERSION = 6
 MAX_POSTINGS = 1000  # keys on more names than this are not traversed (pair keys cover them)
 
 
@@ -83,8 +76,8 @@ class ScreeningIndex:
                  name_record: array[int], name_value: list[str], name_kind: list[str],
                  forms: list[tuple[Any, ...]], keys: dict[str, int], starts: array[int],
                  postings: array[int], half_max: array[float], floor_cost: array[float],
-                 substantive: array[int], name_spans: array[int],
-                 span_lists: list[str]) -> None:  # fmt: skip
+                 substantive: array[int], name_spans: array[int], span_lists: list[str],
+                 target_lists: list[str]) -> None:  # fmt: skip
         self._records_json = records_json
         self._facts = facts
         self._name_record = name_record
@@ -99,6 +92,7 @@ class ScreeningIndex:
         self._substantive = substantive  # per name: number of substantive parts
         self._name_spans = name_spans  # per name: its entry in span_lists (one per token tuple)
         self._span_lists = span_lists  # per distinct name: align.span_keys as one string
+        self._target_lists = target_lists  # per distinct name: align.encode_targets
         self._forms: dict[int, NameForm] = {}
         self._tokens: dict[int, Token] = {}  # one Token per stored token tuple (shared by names)
         self._token_tuples: dict[int, tuple[Token, ...]] = {}  # by entry in span_lists
@@ -106,9 +100,7 @@ class ScreeningIndex:
         self._records: dict[int, EntityRecord] = {}
         self._by_key: dict[tuple[str, str], int] | None = None
         self._log_n = math.log(len(name_value) + 1)
-        self._profile_data: (
-            tuple[array[int], list[tuple[float, float, int]], list[tuple[float, float]]] | None
-        ) = None
+        self._profile_data: Profiles | None = None
 
     def __len__(self) -> int:
         """Number of records."""
@@ -157,6 +149,7 @@ class ScreeningIndex:
                 tokens = tuple(self._token(t) for t in raw[3])
                 self._token_tuples[distinct] = tokens
                 self.compare_cache.stored_spans[id(tokens)] = self._span_lists[distinct]
+                self.compare_cache.stored_targets[id(tokens)] = self._target_lists[distinct]
             form = NameForm(raw[0], raw[1], raw[2], tokens, raw[4], raw[5], raw[6])
             self._forms[name_id] = form
         return form
@@ -214,7 +207,7 @@ class ScreeningIndex:
             return []
         regions = _regions(groups)
         if floor > 0.0:
-            kept = self._bounds(form, regions, everywhere, floor)
+            kept = self._profiles().kept(form.tokens, regions, everywhere, floor)
         else:
             kept = sorted(name_id for names in regions.values() for name_id in names)
         if len(kept) <= limit:
@@ -228,53 +221,10 @@ class ScreeningIndex:
                 scores[name_id] += weight
         return [name_id for name_id, _ in heapq.nlargest(limit, scores.items(), key=itemgetter(1))]
 
-    def _bounds(self, form: NameForm, regions: dict[int, set[int]], everywhere: int,
-                floor: float) -> list[int]:  # fmt: skip
-        """Ids (ascending) of the names whose score bound reaches the floor (see
-        score.token_bound). The bound depends on the query parts a name shares keys with (its
-        region) and on the name's profile (largest half weight, least cost, substantive parts),
-        so it is computed once per region and profile."""
-        bounds = [token_bound(t) for t in form.tokens]
-        substantive = [t.kind in SUBSTANTIVE or t.pkind in SUBSTANTIVE for t in form.tokens]
-        query_cost = sum(cost for _half, cost in bounds)
-        query_subst = sum(substantive)
-        profile_of, profiles, frontier = self._profiles()
-        decided: dict[int, dict[int, bool]] = {}  # shared mask -> profile -> bound >= floor
-        out: list[int] = []
-        for region_mask, names in regions.items():
-            mask = (region_mask | everywhere) & ~JOINED
-            bits = [i for i in range(len(bounds)) if mask >> i & 1]
-            half = sum(bounds[i][0] for i in bits)
-            count = len(bits)
-            if all((half + h * count) / (query_cost + f) < floor for h, f in frontier):
-                continue  # no name of any profile can reach the floor with these parts
-            query_left = query_subst - sum(substantive[i] for i in bits)
-            memo = decided.setdefault(mask, {})
-            members = list(names)
-            profiles_of_members = list(map(profile_of.__getitem__, members))
-            for profile in set(profiles_of_members).difference(memo):
-                half_max, floor_cost, subst = profiles[profile]
-                bound = _bound(half + half_max * count, query_cost + floor_cost,
-                               min(subst - count, query_left))  # fmt: skip
-                memo[profile] = bound >= floor
-            out.extend(compress(members, map(memo.__getitem__, profiles_of_members)))
-        out.sort()
-        return out
-
-    def _profiles(self) -> tuple[array[int], list[tuple[float, float, int]],
-                                 list[tuple[float, float]]]:  # fmt: skip
-        """Per name, the id of its profile (largest half weight, least cost, substantive parts);
-        the profiles; and per largest half weight the least cost of any name (for a bound over
-        all names)."""
+    def _profiles(self) -> Profiles:
+        """The names' score-bound profiles (built on first use)."""
         if self._profile_data is None:
-            ids: dict[tuple[float, float, int], int] = {}
-            profile_of = array("i")
-            for profile in zip(self._half_max, self._floor_cost, self._substantive, strict=True):
-                profile_of.append(ids.setdefault(profile, len(ids)))
-            least: dict[float, float] = {}
-            for half_max, floor_cost, _subst in ids:
-                least[half_max] = min(least.get(half_max, floor_cost), floor_cost)
-            self._profile_data = (profile_of, list(ids), list(least.items()))
+            self._profile_data = Profiles(self._half_max, self._floor_cost, self._substantive)
         return self._profile_data
 
     def save(self, path: str | Path) -> None:
@@ -283,7 +233,7 @@ class ScreeningIndex:
                 self._name_value, self._name_kind, self._forms_raw, self._keys,
                 self._starts.tobytes(), self._postings.tobytes(), self._half_max.tobytes(),
                 self._floor_cost.tobytes(), self._substantive.tobytes(),
-                self._name_spans.tobytes(), self._span_lists)  # fmt: skip
+                self._name_spans.tobytes(), self._span_lists, self._target_lists)  # fmt: skip
         Path(path).write_bytes(marshal.dumps(data))
 
     @classmethod
@@ -296,10 +246,10 @@ class ScreeningIndex:
         if not isinstance(data, tuple) or not data or data[0] != FORMAT_VERSION:
             raise MalformedFile("not a screening index of this version", location=str(path))
         (_version, records, facts, name_record, values, kinds, forms, keys, starts, postings,
-         half_max, floor_cost, substantive, name_spans, span_lists) = data  # fmt: skip
+         half_max, floor_cost, substantive, name_spans, span_lists, target_lists) = data  # fmt: skip
         return cls(records, facts, _ints(name_record), values, kinds, forms, keys, _ints(starts),
                    _ints(postings), _floats(half_max), _floats(floor_cost),
-                   _ints(substantive), _ints(name_spans), span_lists)  # fmt: skip
+                   _ints(substantive), _ints(name_spans), span_lists, target_lists)  # fmt: skip
 
 
 def _regions(groups: dict[int, set[int]]) -> dict[int, set[int]]:
@@ -319,15 +269,6 @@ def _regions(groups: dict[int, set[int]]) -> dict[int, set[int]]:
             regions.setdefault(mask, set()).update(new)
         seen |= names
     return {mask: names for mask, names in regions.items() if names}
-
-
-def _bound(numerator: float, denominator: float, conflicts: int) -> float:
-    """Score bound of a name: each conflicting pair of unshared substantive parts (at most 3)
-    adds at least CONFLICT_MIN_WEIGHT to the denominator and multiplies by CONFLICT_FACTOR."""
-    if conflicts <= 0:
-        return numerator / denominator
-    conflicts = min(conflicts, 3)
-    return numerator / (denominator + conflicts * CONFLICT_MIN_WEIGHT) * CONFLICT_FACTOR**conflicts
 
 
 def _floats(raw: bytes) -> array[float]:
@@ -356,6 +297,7 @@ def build_index(records: Iterable[EntityRecord]) -> ScreeningIndex:
     name_spans = array("i")
     span_ids: dict[tuple[Token, ...], int] = {}
     span_lists: list[str] = []
+    target_lists: list[str] = []
     lists: dict[str, list[int]] = {}
     token_pool: dict[Token, tuple[Any, ...]] = {}
     for record_id, record in enumerate(records):
@@ -379,16 +321,15 @@ def build_index(records: Iterable[EntityRecord]) -> ScreeningIndex:
             kinds.append(name.kind)
             forms.append((form.original, form.normalised, form.script, tokens, form.org,
                           form.person, form.chinese_frame))  # fmt: skip
-            bounds = [token_bound(t) for t in form.tokens]
-            half_max.append(max(b[0] for b in bounds))
-            floor_cost.append(sum(b[1] for b in bounds))
-            substantive.append(
-                sum(1 for t in form.tokens if t.kind in SUBSTANTIVE and t.pkind in SUBSTANTIVE)
-            )
+            profile = name_profile(form.tokens)
+            half_max.append(profile[0])
+            floor_cost.append(profile[1])
+            substantive.append(profile[2])
             span_id = span_ids.get(form.tokens)
             if span_id is None:  # joined spans need romanisation readings: costly to compute
                 span_id = span_ids[form.tokens] = len(span_lists)
                 span_lists.append(encode_spans(form.tokens))
+                target_lists.append(encode_targets(form.tokens))
             name_spans.append(span_id)
             for key in name_keys(form):
                 lists.setdefault(key, []).append(name_id)
@@ -401,4 +342,4 @@ def build_index(records: Iterable[EntityRecord]) -> ScreeningIndex:
         starts.append(len(postings))
     return ScreeningIndex(records_json, facts, name_record, values, kinds, forms, keys, starts,
                           postings, half_max, floor_cost, substantive, name_spans,
-                          span_lists)  # fmt: skip
+                          span_lists, target_lists)  # fmt: skip

@@ -81,6 +81,8 @@ def dominant_script(text: str) -> str:
 
 
 def has_han(text: str) -> bool:
+    if text.isascii():
+        return False  # most names: no need to look at each character
     return any(script_of(c) == HAN for c in text if c.isalpha())
 
 

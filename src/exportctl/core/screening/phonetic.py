@@ -31,31 +31,35 @@ _GRAPHEMES: dict[str, str] = {
     "w": "F", "g": "K", "k": "K", "q": "K", "c": "K", "s": "S", "z": "S", "j": "J", "h": "H",
     "l": "L", "r": "R", "m": "M", "n": "N", "x": "KS",
 }  # fmt: skip
+# A c before a front vowel (first group) reads as s; otherwise a chunk's class depends on the
+# chunk alone (second group).
 _GRAPHEME_RE = re.compile(
-    r"shch|tsch|dzh|sch|tch|ph|gh|kh|dh|th|zh|dj|sh|ch|cz|ck|ts|tz|[aeiouy]+|c(?=[eiy])|[a-z0-9]"
+    r"(c(?=[eiy]))|(shch|tsch|dzh|sch|tch|ph|gh|kh|dh|th|zh|dj|sh|ch|cz|ck|ts|tz|[aeiouy]+|[a-z0-9])"
 )
+_CHUNK_CLASS: dict[str, str] = {}  # chunk -> its class (filled on first use)
 
 
 def _consonant_runs(word: str) -> list[str]:
     """Split a lower-case ASCII word into vowel runs ("a"/"i") and consonant classes."""
     out: list[str] = []
-    for match in _GRAPHEME_RE.finditer(word):
-        chunk = match.group()
-        first = chunk[0]
-        if first in _VOWELS:
-            out.append("i" if ("e" in chunk or "i" in chunk or "y" in chunk) else "a")
-        elif (
-            first == "c"
-            and len(chunk) == 1
-            and match.end() < len(word)
-            and word[match.end()] in _FRONT
-        ):
+    for front_c, chunk in _GRAPHEME_RE.findall(word):
+        if front_c:
             out.append("S")
-        elif first.isdigit():
-            out.append(first)
-        else:
-            out.append(_GRAPHEMES.get(chunk, ""))
+            continue
+        found = _CHUNK_CLASS.get(chunk)
+        if found is None:
+            found = _CHUNK_CLASS[chunk] = _chunk_class(chunk)
+        out.append(found)
     return out
+
+
+def _chunk_class(chunk: str) -> str:
+    first = chunk[0]
+    if first in _VOWELS:
+        return "i" if ("e" in chunk or "i" in chunk or "y" in chunk) else "a"
+    if first.isdigit():
+        return first
+    return _GRAPHEMES.get(chunk, "")
 
 
 @lru_cache(maxsize=131072)

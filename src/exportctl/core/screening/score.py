@@ -15,6 +15,7 @@ conflict and cost more. The score is symmetric.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import NamedTuple
 
 from exportctl.core.screening.align import (
@@ -26,7 +27,7 @@ from exportctl.core.screening.align import (
     merge_pass,
     patronymic_order,
     span_keys,
-    span_union,
+    stored_keys,
     target_keys,
 )
 from exportctl.core.screening.analyse import NameForm
@@ -100,8 +101,8 @@ class CompareCache:
         # encode_spans(span_keys(tokens)) of list names, by id(tokens), when the index has them
         self.stored_spans: dict[int, str] = shared.stored_spans if shared else {}
         self.sides: dict[int, _Side] = shared.sides if shared else {}
-        self.span_unions: dict[int, frozenset[str]] = shared.span_unions if shared else {}
-        self.target_unions: dict[int, frozenset[str]] = shared.target_unions if shared else {}
+        # align.encode_targets(tokens) of list names, by id(tokens), when the index has them
+        self.stored_targets: dict[int, str] = shared.stored_targets if shared else {}
         self.similarities: dict[int, _Row] = {}
         self.query: tuple[Token, ...] = ()
         self.query_keys: dict[bool, tuple[list[frozenset[str]], list[Span]]] = {}
@@ -159,30 +160,21 @@ class CompareCache:
         return found
 
     def merge_hint(self, ct: tuple[Token, ...], consonants: bool) -> bool:
-        """_merge_hint from the unions of each side's span keys and target keys (the list
-        side's spans, costly, only when its parts do not already meet a query span)."""
+        """_merge_hint from the unions of each side's span keys and target keys."""
         query = self.query_hints.get(consonants)
         if query is None:
             targets, spans = self.query_targets_spans(consonants)
             query = self.query_hints[consonants] = _hint_keys(spans, targets)
-        key = id(ct) * 2 + consonants
-        listed = self.target_unions.get(key)
-        if listed is None:
-            listed = frozenset().union(*self.list_targets(ct, consonants))
-            self.target_unions[key] = listed
+        stored = self.stored_spans.get(id(ct))
+        if stored is not None:
+            # the stored keys include consonant keys: without consonants the query has none
+            return not (query[0].isdisjoint(stored_keys(self.stored_targets[id(ct)]))
+                        and query[1].isdisjoint(stored_keys(stored)))  # fmt: skip
+        listed = frozenset().union(*self.list_targets(ct, consonants))
         if not query[0].isdisjoint(listed):
             return True
-        listed = self.span_unions.get(key)
-        if listed is None:
-            stored = self.stored_spans.get(id(ct))
-            if stored is not None:
-                listed = span_union(stored, consonants)
-            else:
-                listed = frozenset().union(
-                    *(keys for _span, keys in self.list_spans(ct, consonants))
-                )
-            self.span_unions[key] = listed
-        return not listed.isdisjoint(query[1])
+        spans = self.list_spans(ct, consonants)
+        return not query[1].isdisjoint(frozenset().union(*(keys for _span, keys in spans)))
 
 
 # Per query token, the similarities >= MIN_CREDIT with one list token: ((i, credit, how), ...)
@@ -191,7 +183,7 @@ _Row = tuple[tuple[tuple[int, float, str], ...], float]
 # One side of a comparison: kinds of its parts in the mode, the least cost of its parts (the
 # denominator share of _bound), whether it is in a consonantal script, and the half weights of its
 # parts (the numerator shares of _bound).
-_Side = tuple[list[int], float, bool, list[float]]
+_Side = tuple[tuple[int, ...], float, bool, tuple[float, ...]]
 
 
 def _row(qt: tuple[Token, ...], b: Token) -> _Row:
@@ -207,14 +199,25 @@ def _row(qt: tuple[Token, ...], b: Token) -> _Row:
 
 
 def _side(tokens: tuple[Token, ...], person: bool) -> _Side:
-    kinds = [t.pkind if person else t.kind for t in tokens]
-    extra = EXTRA[PERSON if person else ORGANISATION]
-    further = PERSON_FURTHER_EXTRA if person else 1.0
+    # tuples of numbers: the collector stops tracking them (the index caches one per list name)
+    kinds = tuple([t.pkind if person else t.kind for t in tokens])
+    costs = _PART_COST[person]
     cost = 0.0
     for kind in kinds:
-        frame = FRAME_EXTRA if kind in (GENERIC, REGION) else 1.0
-        cost += min(WEIGHT[kind] / 2, extra[kind], further, frame)
-    return kinds, cost, _consonantal(tokens), [WEIGHT[kind] / 2 for kind in kinds]
+        cost += costs[kind]
+    return kinds, cost, _consonantal(tokens), tuple([_HALF[kind] for kind in kinds])
+
+
+def _part_cost(kind: int, person: bool) -> float:
+    """The least a part of this kind costs in a name (see _bound)."""
+    frame = FRAME_EXTRA if kind in (GENERIC, REGION) else 1.0
+    further = PERSON_FURTHER_EXTRA if person else 1.0
+    return min(WEIGHT[kind] / 2, EXTRA[PERSON if person else ORGANISATION][kind], further, frame)
+
+
+_PART_COST = {person: {kind: _part_cost(kind, person) for kind in WEIGHT}
+              for person in (False, True)}  # fmt: skip
+_HALF = {kind: weight / 2 for kind, weight in WEIGHT.items()}
 
 
 def _hint_keys(spans: list[Span], targets: list[frozenset[str]]
@@ -255,7 +258,7 @@ def compare(q: NameForm, c: NameForm, mode: str, cache: CompareCache | None = No
     """
     qt, ct = q.tokens, c.tokens
     if not qt or not ct:
-        return Comparison(0.0, mode, (), tuple(range(len(qt))), tuple(range(len(ct))))
+        return _unaligned(mode, len(qt), len(ct))
     person = mode == PERSON
     if cache is not None:
         qk, q_cost, q_consonantal, q_halves = cache.query_side(qt, person)
@@ -282,7 +285,7 @@ def compare(q: NameForm, c: NameForm, mode: str, cache: CompareCache | None = No
     consonantal = q_consonantal or c_consonantal
     bound = _bound(q_halves, c_halves, best_q, best_c, q_cost + c_cost) if floor > 0.0 else 1.0
     if bound < floor and not _hint(qt, ct, consonantal, cache):
-        return Comparison(0.0, mode, (), tuple(range(len(qt))), tuple(range(len(ct))))
+        return _unaligned(mode, len(qt), len(ct))
     found = [(credit, WEIGHT[qk[i]] + WEIGHT[ck[j]], i, j, how)
              for j, matches in enumerate(rows) for i, credit, how in matches]  # fmt: skip
     if cache is not None:
@@ -320,6 +323,12 @@ def compare(q: NameForm, c: NameForm, mode: str, cache: CompareCache | None = No
     return comparison
 
 
+@lru_cache(maxsize=1024)
+def _unaligned(mode: str, query_parts: int, list_parts: int) -> Comparison:
+    """A comparison that aligned nothing (shared: most candidates end here)."""
+    return Comparison(0.0, mode, (), tuple(range(query_parts)), tuple(range(list_parts)))
+
+
 def _common_chinese(tokens: tuple[Token, ...]) -> bool:
     """Surname plus a one-syllable given name: shared by very many people (name alone is weak
     evidence; a birth date, nationality or identifier must corroborate it)."""
@@ -354,7 +363,7 @@ def _merge_hint(spans: tuple[list[Span], list[Span]],
     return False
 
 
-def _bound(q_halves: list[float], c_halves: list[float], best_q: list[float],
+def _bound(q_halves: tuple[float, ...], c_halves: tuple[float, ...], best_q: list[float],
            best_c: list[float], cost: float) -> float:  # fmt: skip
     """An upper bound of the part-to-part score: every part gets its best credit times half its
     weight, every part costs at least min(half its weight, its cost when unaligned); `cost` is
@@ -390,15 +399,18 @@ def _written_in_chinese(tokens: tuple[Token, ...]) -> bool:
     return len(tokens) >= 2 and all(t.script == HAN and t.how == TRANSLITERATION for t in tokens)
 
 
-def _score(qk: list[int], ck: list[int], pairs: list[Pair], mode: str, frame: bool,
+def _mean_weight(kinds: tuple[int, ...], indexes: tuple[int, ...]) -> float:
+    if len(indexes) == 1:
+        return WEIGHT[kinds[indexes[0]]]  # most pairs: the sum below, without its generator
+    return sum(WEIGHT[kinds[i]] for i in indexes) / len(indexes)
+
+
+def _score(qk: tuple[int, ...], ck: tuple[int, ...], pairs: list[Pair], mode: str, frame: bool,
            optional: tuple[frozenset[int], frozenset[int]] = _NONE_OPTIONAL
            ) -> Comparison:  # fmt: skip
     matched = aligned = 0.0
     for pair in pairs:
-        weight = (
-            sum(WEIGHT[qk[i]] for i in pair.query) / len(pair.query)
-            + sum(WEIGHT[ck[j]] for j in pair.candidate) / len(pair.candidate)
-        ) / 2
+        weight = (_mean_weight(qk, pair.query) + _mean_weight(ck, pair.candidate)) / 2
         matched += pair.credit * weight
         aligned += weight
     q_used = {i for p in pairs for i in p.query}

@@ -100,11 +100,17 @@ def screen(index: ScreeningIndex, query: Query, threshold: float = DEFAULT_THRES
     cache.start_query(form)
     floor = threshold - qualifiers.max_boost(query.country, query.birth_date, query.identifiers)
     best: dict[int, tuple[float, int, Comparison, tuple[Adjustment, ...]]] = {}
+    # a comparison depends on the list name's parts (one tuple per spelling, shared by all names
+    # spelt alike), its Chinese frame and the mode: aliases spelt alike are compared once
+    compared: dict[tuple[int, bool, str], Comparison] = {}
     for name_id in index.candidates(form, CANDIDATES, floor - BOUND_SLACK):
         record_id = index.record_of(name_id)
         listed = index.form(name_id)
         mode = pair_mode(form, listed, query.schema, index.schema(record_id))
-        comparison = compare(form, listed, mode, cache, floor)
+        key = (id(listed.tokens), listed.chinese_frame, mode)
+        comparison = compared.get(key)
+        if comparison is None:
+            comparison = compared[key] = compare(form, listed, mode, cache, floor)
         if comparison.score < floor:
             continue  # even the best qualifiers cannot lift it to the threshold
         changes = qualifiers.adjustments(index.facts(record_id), query.schema, query.country,

@@ -274,6 +274,8 @@ def _spelling_close(a: str, b: str) -> bool:
 
 def _other_gender(a: str, b: str) -> bool:
     """Given names that differ only in a final a/o (or -a/-ah) ending mark the other gender."""
+    if a[-1:] not in ("a", "o", "h") or b[-1:] not in ("a", "o", "h"):
+        return False  # most pairs: no a/o ending (the test below would say so, slower)
     if len(a) < 4 or len(b) < 4 or (a[:-1] != b[:-1] and a.rstrip("h")[:-1] != b.rstrip("h")[:-1]):
         return False
     ends = {a.rstrip("h")[-1], b.rstrip("h")[-1]}
