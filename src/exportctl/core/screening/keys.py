@@ -21,8 +21,9 @@ from exportctl.core.screening.phonetic import (
     chinese_sound_key,
     consonant_key,
     korean_key,
+    latin_sound_key,
     latin_sound_keys,
-    transcription_key,
+    skeleton_variants,
 )
 from exportctl.core.screening.tokens import GENERIC, INITIAL, NAME, NUMBER, REGION, Token
 
@@ -79,8 +80,11 @@ def _token_keys(token: Token, keys: set[str], query: bool) -> None:
         if len(text) <= 7:
             keys.add(("aK:" if query else "aL:") + korean_key(text))
         if len(text) >= 4:
-            side = "zH:" if query else "zL:"
-            keys.update(side + transcription_key(k) for k in latin_sound_keys(text))
+            if query:  # a Chinese rendering of the word: its variants looked up (list: one key)
+                skeletons = (v for k in latin_sound_keys(text) for v in skeleton_variants(k, False))
+                keys.update("zH:" + v for v in skeletons)
+            else:
+                keys.add("zL:" + latin_sound_key(text))
         if text not in PINYIN_SYLLABLES and len(text) <= 12:
             readings = romanisation_readings(text)
             if 0 < len(readings) <= 8:
@@ -92,9 +96,11 @@ def _token_keys(token: Token, keys: set[str], query: bool) -> None:
             keys.add("aL:" + korean_key(text))
             keys.update("aL:" + korean_key(alt) for alt in token.alts)
     elif script == HAN and len(token.syllables) >= 2:
-        keys.add(
-            ("zL:" if query else "zH:") + transcription_key(chinese_sound_key(token.syllables))
-        )
+        skeleton = chinese_sound_key(token.syllables)
+        if query:
+            keys.update("zL:" + v for v in skeleton_variants(skeleton, True))
+        else:
+            keys.add("zH:" + skeleton)
 
 
 JOINED = 1 << 62  # flag in a query key's mask: the key joins parts (merges, initials)

@@ -155,6 +155,7 @@ _ZH_INITIALS: tuple[tuple[str, str], ...] = (
 )
 
 
+@lru_cache(maxsize=65536)
 def chinese_sound_key(syllables: tuple[str, ...]) -> str:
     """Consonant skeleton of pinyin syllables used to transliterate a foreign name."""
     out: list[str] = []
@@ -185,6 +186,7 @@ def latin_sound_key(word: str, coda_r: bool = False) -> str:
     return _dedupe(out)
 
 
+@lru_cache(maxsize=65536)
 def latin_sound_keys(word: str) -> frozenset[str]:
     """The skeletons a Chinese transcription of a Latin word may keep: coda r dropped or kept,
     th as t or as s (Northrop = 诺斯罗普 nuo-si-luo-pu, Thomas = 托马斯 tuo-ma-si)."""
@@ -217,15 +219,24 @@ def skeleton_distance(zh: str, latin: str) -> float:
     return previous[-1]
 
 
-_COARSE = str.maketrans("SHCM", "KKKN")
+_ALTERNATIVES = {"S": "H", "H": "S", "N": "M", "M": "N"}
 
 
-def transcription_key(skeleton: str) -> str:
-    """Index key of a transcription skeleton: the classes `skeleton_distance` finds close made
-    one, a final stop dropped, so that a Chinese transcription and the Latin word it renders
-    share it (洛克希德 LKST = Lockheed LKHT, 诺沃特 NFT = Novotech NFTC)."""
-    key = _dedupe(list(skeleton.translate(_COARSE)))
-    return key[:-1] if len(key) > 2 and key[-1] in "TK" else key
+def skeleton_variants(skeleton: str, han: bool) -> frozenset[str]:
+    """A query skeleton and its variants one close difference away (`skeleton_distance`), to
+    look up the other script's skeletons in the index: s/h or n/m swapped (洛克希德 LKST finds
+    Lockheed LKHT), and the final k/ch a Chinese rendering leaves out (诺沃特 NFT finds
+    Novotech NFTC; Novotech finds 诺沃特). Swaps among k/h/ch are left to the other parts of
+    the name: as keys they would bring a fifth more candidates to every Latin query."""
+    out = {skeleton}
+    for i, letter in enumerate(skeleton):
+        for other in _ALTERNATIVES.get(letter, ""):
+            out.add(_dedupe([skeleton[:i], other, skeleton[i + 1 :]]))
+    if han:
+        out.update((skeleton + "K", skeleton + "C"))
+    elif len(skeleton) > 2 and skeleton[-1] in "KC":
+        out.add(skeleton[:-1])
+    return frozenset(out)
 
 
 def _latin_only(consonant: str, last: bool) -> float:

@@ -11,6 +11,8 @@ grows with the word's length, so short words need to be exact).
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from rapidfuzz.distance import OSA
 
 from exportctl.core.screening.chinese import romanisation_readings
@@ -254,6 +256,7 @@ def _sound_credit(zh_key: str, latin_key: str) -> float:
     return 0.8 * closeness if closeness >= 0.8 else 0.0
 
 
+@lru_cache(maxsize=65536)
 def _transliteration_credit(syllables: tuple[str, ...], word: str) -> float:
     """Sound credit of a Chinese transliteration against a Latin word. A final 尔 (er) may be
     added for a final -r/-l or a final -l/-r left out (维戈尔 = Vigo, 阿不都 = Abdul): Xinhua
