@@ -24,6 +24,7 @@ from exportctl.core.screening.phonetic import (
     latin_sound_key,
     latin_sound_keys,
     skeleton_variants,
+    zh_plain,
 )
 from exportctl.core.screening.tokens import GENERIC, INITIAL, NAME, NUMBER, REGION, Token
 
@@ -100,7 +101,7 @@ def _token_keys(token: Token, keys: set[str], query: bool) -> None:
         if query:
             keys.update("zL:" + v for v in skeleton_variants(skeleton, True))
         else:
-            keys.add("zH:" + skeleton)
+            keys.add("zH:" + zh_plain(skeleton))
 
 
 JOINED = 1 << 62  # flag in a query key's mask: the key joins parts (merges, initials)

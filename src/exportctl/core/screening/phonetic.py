@@ -140,7 +140,7 @@ _ZH_INITIALS: tuple[tuple[str, str], ...] = (
     ("k", "K"),
     ("j", "K"),
     ("q", "K"),
-    ("x", "S"),
+    ("x", "X"),  # s, but also the h of hi/hu (希 = Hee, 许 = Hue): zh_plain reads it S
     ("z", "S"),
     ("c", "S"),
     ("s", "S"),
@@ -196,9 +196,9 @@ def latin_sound_keys(word: str) -> frozenset[str]:
 
 # Weighted edit distance between the skeleton of a Chinese transliteration and a Latin word's:
 # what Chinese renders differently costs less than another consonant (Xinhua 译音表 usage:
-# x/h for h- 许贝尔 = Hueber, n/m codas 爱尔康 = Aerkomm, h for German ch 林巴贺 = Limbach;
+# x for h- 许贝尔 = Hueber (only x: 土赫提 is not Dost), n/m codas 爱尔康 = Aerkomm, h for German ch 林巴贺 = Limbach;
 # a coda l/r or a final k/ch left out 埃比特 = Elbit, 诺沃特 = Novotech).
-_CLOSE = frozenset(frozenset(p) for p in ("SH", "NM", "HK", "HC", "CS", "CK"))
+_CLOSE = frozenset(frozenset(p) for p in ("XH", "NM", "HK", "HC", "CS", "CK"))
 _CLOSE_COST = 0.4
 _SOFT_COST = 0.5  # a liquid or nasal one side has and the other not; a dropped final k/ch
 
@@ -212,19 +212,24 @@ def skeleton_distance(zh: str, latin: str) -> float:
         inserted = _SOFT_COST if a in "LNM" else 1.0
         current = [previous[0] + inserted]
         for j, b in enumerate(latin):
-            swap = 0.0 if a == b else _CLOSE_COST if frozenset((a, b)) in _CLOSE else 1.0
+            swap = 0.0 if a == b or a + b == "XS" else _CLOSE_COST if {a, b} in _CLOSE else 1.0
             current.append(min(previous[j] + swap, previous[j + 1] + inserted,
                                current[j] + _latin_only(b, j == len(latin) - 1)))  # fmt: skip
         previous = current
     return previous[-1]
 
 
-_ALTERNATIVES = {"S": "H", "H": "S", "N": "M", "M": "N"}
+_ALTERNATIVES = {"X": "H", "H": "S", "N": "M", "M": "N"}
+
+
+def zh_plain(skeleton: str) -> str:
+    """A Chinese skeleton with x read as s (its usual value) for exact comparison and keys."""
+    return skeleton.replace("X", "S")
 
 
 def skeleton_variants(skeleton: str, han: bool) -> frozenset[str]:
     """A query skeleton and its variants one close difference away (`skeleton_distance`), to
-    look up the other script's skeletons in the index: s/h or n/m swapped (洛克希德 LKST finds
+    look up the other script's skeletons in the index: x/h or n/m swapped (洛克希德 LKXT finds
     Lockheed LKHT), and the final k/ch a Chinese rendering leaves out (诺沃特 NFT finds
     Novotech NFTC; Novotech finds 诺沃特). Swaps among k/h/ch are left to the other parts of
     the name: as keys they would bring a fifth more candidates to every Latin query."""
@@ -233,7 +238,8 @@ def skeleton_variants(skeleton: str, han: bool) -> frozenset[str]:
         for other in _ALTERNATIVES.get(letter, ""):
             out.add(_dedupe([skeleton[:i], other, skeleton[i + 1 :]]))
     if han:
-        out.update((skeleton + "K", skeleton + "C"))
+        out = {zh_plain(v) for v in out}
+        out.update((zh_plain(skeleton) + "K", zh_plain(skeleton) + "C"))
     elif len(skeleton) > 2 and skeleton[-1] in "KC":
         out.add(skeleton[:-1])
     return frozenset(out)

@@ -25,6 +25,7 @@ from exportctl.core.screening.phonetic import (
     latin_sound_key,
     latin_sound_keys,
     skeleton_distance,
+    zh_plain,
 )
 from exportctl.core.screening.tokens import (
     FORM,
@@ -244,9 +245,10 @@ def _sound_credit(zh_key: str, latin_key: str) -> float:
     """Credit for two consonant skeletons; nasals (n/ng) Chinese adds or drops are optional."""
     if not zh_key or not latin_key:
         return 0.0
-    if zh_key == latin_key:
-        return 0.85 if len(zh_key) >= 3 else 0.7 if len(zh_key) == 2 else 0.55
-    bare_zh, bare_latin = zh_key.replace("N", ""), latin_key.replace("N", "")
+    plain = zh_plain(zh_key)
+    if plain == latin_key:
+        return 0.85 if len(plain) >= 3 else 0.7 if len(plain) == 2 else 0.55
+    bare_zh, bare_latin = plain.replace("N", ""), latin_key.replace("N", "")
     if bare_zh and bare_zh == bare_latin:
         return 0.75 if len(bare_zh) >= 3 else 0.65 if len(bare_zh) == 2 else 0.5
     longest = max(len(zh_key), len(latin_key))
