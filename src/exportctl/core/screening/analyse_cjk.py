@@ -149,9 +149,7 @@ def _japanese_readings(text: str, segments: list[chinese.Segment], tokens: list[
         if token.kind == FORM:
             out.append(token)
         elif segment.entries:
-            romaji = japanese.span_romaji(found, begin, end)
-            extra = tuple(r for r in romaji if r != token.text and r not in token.alts)
-            out.append(token._replace(alts=(*token.alts, *extra)))
+            out.append(_with_alts(token, japanese.span_romaji(found, begin, end)))
         elif token.how == TRANSLITERATION:
             out.append(token)  # a foreign name written in Chinese (福图尼奥 = Fortunio)
         else:
@@ -163,21 +161,19 @@ def _japanese_readings(text: str, segments: list[chinese.Segment], tokens: list[
 def _japanese_words(text: str, found: tuple[japanese.Reading, ...], begin: int, end: int,
                     token: Token) -> list[Token]:  # fmt: skip
     """A trade name of a Japanese organisation, one token per Japanese word with a reading."""
-    words = sorted((r for r in found if begin <= r.begin and r.end <= end),
-                   key=lambda r: (r.begin, -r.end))  # fmt: skip
-    parts: list[tuple[int, int]] = []
-    position = begin
-    for word in words:  # the longest word at each position (八洲电机 before 八洲)
-        if word.begin == position:
-            parts.append((word.begin, word.end))
-            position = word.end
-    if position != end or not parts or any(e - b < 2 for b, e in parts):
+    words = japanese.tile(found, begin, end)
+    if not words or any(w.end - w.begin < 2 for w in words):
         # a word of one character, or none: a Chinese word Japanese reads character by
         # character (传感器), so the Mandarin reading leads and the Japanese one is an alternative
-        romaji = japanese.span_romaji(found, begin, end)
-        return [token._replace(alts=(*token.alts, *(r for r in romaji if r not in token.alts)))]
-    return [_japanese_token(text[b:e], japanese.span_romaji(found, b, e), token)
-            for b, e in parts]  # fmt: skip
+        return [_with_alts(token, japanese.span_romaji(found, begin, end))]
+    return [_japanese_token(text[w.begin : w.end], japanese.span_romaji(found, w.begin, w.end),
+                            token) for w in words]  # fmt: skip
+
+
+def _with_alts(token: Token, more: tuple[str, ...]) -> Token:
+    """The token with the alternatives it does not have yet added after its own."""
+    extra = tuple(a for a in more if a != token.text and a not in token.alts)
+    return token._replace(alts=(*token.alts, *extra)) if extra else token
 
 
 def _japanese_token(surface: str, romaji: tuple[str, ...], token: Token) -> Token:

@@ -10,8 +10,8 @@ pinyin readings of Wade-Giles/postal/Cantonese spellings, one-deletion variants 
 neighbours (Hua Wei = Huawei), initials (ZTE), and pairs of words (so a name made only of common
 words is still found). Keys shared by very many names are not traversed. The names found are
 split with set operations by which query parts they share keys with; a bound of their score
-(bounds.py) drops the names that cannot reach the threshold. If many remain, they are ranked by summed key weights times rarity,
-and the best are scored in full (score.py).
+(bounds.py) drops the names that cannot reach the threshold. If many remain, they are ranked by
+summed key weights times rarity, and the best are scored in full (score.py).
 
 The index is built once per list version and saved as one marshal blob of plain structures. It
 keeps, per distinct list name, the keys of its joined spans (align.encode_spans: romanisation

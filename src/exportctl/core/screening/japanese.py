@@ -224,7 +224,8 @@ def _reading(morpheme: Any) -> Reading:
 def kana_words(text: str) -> tuple[tuple[str, str], ...]:
     """(surface, romaji) of the shortest Japanese words of a kana run (セイコー|エプソン), or of
     the whole run when Japanese finds no word in it."""
-    units = [r for r in readings(text) if r.end - r.begin < len(text) or len(readings(text)) == 1]
+    found = readings(text)
+    units = [r for r in found if r.end - r.begin < len(text) or len(found) == 1]
     position, out = 0, []
     for unit in sorted(units, key=lambda r: (r.begin, r.end)):
         if unit.begin == position:
@@ -235,20 +236,26 @@ def kana_words(text: str) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
-def span_romaji(found: tuple[Reading, ...], begin: int, end: int) -> tuple[str, ...]:
-    """Romaji of the part begin:end of a name: a word that is exactly that part, or the shortest
-    units that make it up; empty when the words cross its edges."""
-    whole = [r.romaji for r in found if r.begin == begin and r.end == end]
-    units = sorted((r for r in found if begin <= r.begin and r.end <= end),
+def tile(found: tuple[Reading, ...], begin: int, end: int) -> list[Reading] | None:
+    """The words that make up the part begin:end of a name, the longest word at each position
+    (八洲電機 before 八洲); None when they do not cover it exactly."""
+    words = sorted((r for r in found if begin <= r.begin and r.end <= end),
                    key=lambda r: (r.begin, -r.end))  # fmt: skip
-    joined: list[Reading] = []
+    out: list[Reading] = []
     position = begin
-    for unit in units:
-        if unit.begin == position:
-            joined.append(unit)
-            position = unit.end
-    out = [a for w in whole for a in w]
-    if position == end and len(joined) > 1:
+    for word in words:
+        if word.begin == position:
+            out.append(word)
+            position = word.end
+    return out if position == end else None
+
+
+def span_romaji(found: tuple[Reading, ...], begin: int, end: int) -> tuple[str, ...]:
+    """Romaji of the part begin:end of a name: a word that is exactly that part, or the units
+    that make it up; empty when the words cross its edges."""
+    out = [a for r in found if r.begin == begin and r.end == end for a in r.romaji]
+    joined = tile(found, begin, end)
+    if joined is not None and len(joined) > 1:
         out.append("".join(r.romaji[0] for r in joined))
     return tuple(dict.fromkeys(out))
 

@@ -196,8 +196,8 @@ def latin_sound_keys(word: str) -> frozenset[str]:
 
 # Weighted edit distance between the skeleton of a Chinese transliteration and a Latin word's:
 # what Chinese renders differently costs less than another consonant (Xinhua 译音表 usage:
-# x for h- 许贝尔 = Hueber (only x: 土赫提 is not Dost), n/m codas 爱尔康 = Aerkomm, h for German ch 林巴贺 = Limbach;
-# a coda l/r or a final k/ch left out 埃比特 = Elbit, 诺沃特 = Novotech).
+# x for h- 许贝尔 = Hueber (only x: 土赫提 is not Dost), n/m codas 爱尔康 = Aerkomm, h for German
+# ch 林巴贺 = Limbach; a coda l/r or a final k/ch left out 埃比特 = Elbit, 诺沃特 = Novotech).
 _CLOSE = frozenset(frozenset(p) for p in ("XH", "NM", "HK", "HC", "CS", "CK"))
 _CLOSE_COST = 0.4
 _SOFT_COST = 0.5  # a liquid or nasal one side has and the other not; a dropped final k/ch
@@ -238,8 +238,8 @@ def skeleton_variants(skeleton: str, han: bool) -> frozenset[str]:
         for other in _ALTERNATIVES.get(letter, ""):
             out.add(_dedupe([skeleton[:i], other, skeleton[i + 1 :]]))
     if han:
-        out = {zh_plain(v) for v in out}
-        out.update((zh_plain(skeleton) + "K", zh_plain(skeleton) + "C"))
+        plain = zh_plain(skeleton)
+        out = {zh_plain(v) for v in out} | {plain + "K", plain + "C"}
     elif len(skeleton) > 2 and skeleton[-1] in "KC":
         out.add(skeleton[:-1])
     return frozenset(out)
