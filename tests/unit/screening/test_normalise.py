@@ -45,6 +45,12 @@ def test_dominant_script_prefers_han_over_kana_in_japanese_names():
     assert dominant_script("Lockheed Martin") == LATIN
 
 
+def test_combining_marks_stay_inside_their_word():
+    # vowel signs and viramas (Devanagari), vowel points (Arabic) are not word breaks
+    assert normalise_name("नरेन्द्र मोदी") == "नरेन्द्र मोदी"
+    assert normalise_name("مُحَمَّد علي") == "مُحَمَّد علي"
+
+
 def test_split_runs_separates_scripts_inside_one_word():
     assert split_runs("l3哈里斯公司") == [(LATIN, "l3"), (HAN, "哈里斯公司")]
 

@@ -9,6 +9,7 @@ Doc 9303 Part 3 for personal-name particles and transliteration.
 from __future__ import annotations
 
 import re
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from rapidfuzz import process
@@ -207,7 +208,7 @@ def _latin_tokens(words: list[_Word], org_schema: bool) -> list[Token]:
     while i < n:
         word = words[i]
         match: tuple[tuple[str, ...], LexEntry] | None = None
-        for phrase, entry in lex.latin.get(word.text, ()):
+        for phrase, entry in lex.latin.get(word.text) or _phrases_misspelt(word.text):
             size = len(phrase)
             if i + size <= n and all(_same_word(words[i + k].text, phrase[k]) for k in range(size)):
                 match = (phrase, entry)
@@ -284,6 +285,28 @@ def _number(words: list[_Word], i: int, org_schema: bool) -> tuple[int | None, i
     if text in _ROMAN and (org_schema or i > 0):
         return _ROMAN[text], 1
     return None, 0
+
+
+@lru_cache(maxsize=65536)
+def _phrases_misspelt(word: str) -> tuple[tuple[tuple[str, ...], LexEntry], ...]:
+    """Phrases of two or more words whose first word the word misspells (JOYNT STOCK COMPANY):
+    the words after it must then match too, so one typo does not break a legal form apart."""
+    if len(word) < 5:
+        return ()
+    latin = lexicon().latin
+    return tuple((phrase, entry) for first in _phrase_starts().get(word[0], ())
+                 if first != word and _same_word(word, first)
+                 for phrase, entry in latin[first] if len(phrase) > 1)  # fmt: skip
+
+
+@cache
+def _phrase_starts() -> dict[str, tuple[str, ...]]:
+    """First words (five letters or more) of the vocabulary's phrases, by initial letter."""
+    starts: dict[str, list[str]] = {}
+    for first, entries in lexicon().latin.items():
+        if len(first) >= 5 and any(len(phrase) > 1 for phrase, _entry in entries):
+            starts.setdefault(first[0], []).append(first)
+    return {letter: tuple(words) for letter, words in starts.items()}
 
 
 _FUZZY_FORMS: dict[str, tuple[tuple[str, ...], LexEntry]] = {}

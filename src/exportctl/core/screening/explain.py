@@ -105,6 +105,7 @@ class Explanation:
     list_unmatched: tuple[tuple[str, str], ...]  # (part, kind) only in the list name
     adjustments: tuple[Adjustment, ...] = ()
     common_name: bool = False  # capped: a two-syllable Chinese name alone
+    forms_conflict: bool = False  # the names state legal forms no one legal person has
 
     def to_json(self) -> dict[str, Any]:
         """The explanation as plain JSON data (for storing with the hit), texts included."""
@@ -129,6 +130,9 @@ class Explanation:
         if self.common_name:
             lines.append("- A common two-syllable Chinese name: the name alone is held below the "
                          "threshold; a birth date, nationality or identifier must confirm it.")  # fmt: skip
+        if self.forms_conflict:
+            lines.append("- The legal forms are of different kinds (as AG and GmbH are): two legal "
+                         "persons; score lowered.")  # fmt: skip
         for adj in self.adjustments:
             lines.append(f"- {adj.detail_en} ({adj.delta:+.2f}).")
         return "\n".join(lines)
@@ -151,6 +155,8 @@ class Explanation:
             lines.append(
                 "- 常见的两字中文姓名：仅凭姓名不足以告警，需以出生日期、国籍或证件号码核实。"
             )
+        if self.forms_conflict:
+            lines.append("- 两个名称的组织形式类别不同（如 AG 与 GmbH）：应为两个法人，得分下调。")
         for adj in self.adjustments:
             lines.append(f"- {adj.detail_zh}（{adj.delta:+.2f}）。")
         return "\n".join(lines)
@@ -189,4 +195,5 @@ def explain(q: NameForm, c: NameForm, comparison: Comparison, threshold: float,
         list_unmatched=tuple(label(j, c) for j in comparison.candidate_unmatched),
         adjustments=adjustments,
         common_name=comparison.capped,
+        forms_conflict=comparison.forms_conflict,
     )

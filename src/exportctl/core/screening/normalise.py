@@ -39,7 +39,23 @@ NAME_DOTS = "·・•‧∙"
 _DOTTED_INITIALS = re.compile(r"(?<![^\W\d_])((?:[^\W\d_]\.\s?-?){2,}[^\W\d_]?)(?![^\W\d_])")
 _POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
 _APOSTROPHE_RE = re.compile("[" + re.escape(_APOSTROPHES) + "]")
-_SPLIT_RE = re.compile(r"[^\w]+|_+")
+
+
+def _marks() -> str:
+    """Regex class body of the combining marks of the Basic Multilingual Plane: vowel signs and
+    viramas of Indic scripts (मोदी), Arabic and Hebrew vowel points are part of a word, though
+    `\\w` does not match them."""
+    ranges: list[tuple[int, int]] = []
+    for code in range(0x300, 0x10000):
+        if unicodedata.category(chr(code)).startswith("M"):
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1] = (ranges[-1][0], code)
+            else:
+                ranges.append((code, code))
+    return "".join(f"\\u{a:04x}-\\u{b:04x}" for a, b in ranges)
+
+
+_SPLIT_RE = re.compile(r"[^\w" + _marks() + "]+|_+")
 
 
 def script_of(char: str) -> str:

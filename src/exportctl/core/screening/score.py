@@ -47,6 +47,7 @@ from exportctl.core.screening.tokens import (
     TRANSLITERATION,
     Token,
 )
+from exportctl.core.screening.vocabulary import lexicon
 
 DEFAULT_THRESHOLD = 0.7
 """Scores at or above this raise an alert (one threshold for all lists, persons and entities)."""
@@ -86,6 +87,7 @@ class Comparison(NamedTuple):
     query_unmatched: tuple[int, ...]
     candidate_unmatched: tuple[int, ...]
     capped: bool = False  # a common two-syllable Chinese name: score held at COMMON_NAME_CAP
+    forms_conflict: bool = False  # two legal forms no one legal person has (_forms_conflict)
 
 
 class CompareCache:
@@ -313,6 +315,9 @@ def compare(q: NameForm, c: NameForm, mode: str, cache: CompareCache | None = No
         pairs = patronymic_order(qt, ct, pairs)
     optional = (_optional_parts(qt, ct), _optional_parts(ct, qt)) if person else _NONE_OPTIONAL
     comparison = _score(qk, ck, pairs, mode, q.chinese_frame or c.chinese_frame, optional)
+    if not person and _forms_conflict(qt, ct, comparison):
+        comparison = comparison._replace(score=round(comparison.score * CONFLICT_FACTOR, 6),
+                                         forms_conflict=True)  # fmt: skip
     if (
         person
         and comparison.score > COMMON_NAME_CAP
@@ -321,6 +326,29 @@ def compare(q: NameForm, c: NameForm, mode: str, cache: CompareCache | None = No
     ):
         comparison = comparison._replace(score=COMMON_NAME_CAP, capped=True)
     return comparison
+
+
+# Families of legal forms (legal_forms.tsv) of which one legal person has one: a company limited
+# by shares is not a limited liability company (Deutsche Bank AG / Deutsche Bank GmbH), nor a
+# partnership or a non-profit organisation. "Company", "Corporation", "Inc." and state enterprises
+# go with any of them.
+_EXCLUSIVE_FAMILIES = frozenset({"LTD", "JSC", "PARTNER", "NONPROFIT"})
+
+
+def _forms_conflict(qt: tuple[Token, ...], ct: tuple[Token, ...], comparison: Comparison) -> bool:
+    """Both names state a legal form, none of them aligned, and two of them are of exclusive
+    families. Forms written in Han characters are left out: a Chinese or Japanese company chooses
+    its English form freely (similarity._chinese_company)."""
+    family = lexicon().form_family
+    q_free = {family.get(qt[i].concepts[0]) for i in comparison.query_unmatched
+              if qt[i].kind == FORM and qt[i].script != HAN}  # fmt: skip
+    c_free = {family.get(ct[j].concepts[0]) for j in comparison.candidate_unmatched
+              if ct[j].kind == FORM and ct[j].script != HAN}  # fmt: skip
+    if not (q_free & _EXCLUSIVE_FAMILIES and c_free & _EXCLUSIVE_FAMILIES):
+        return False
+    if any(qt[i].kind == FORM for p in comparison.pairs for i in p.query):
+        return False  # a form on each side aligned (GmbH & Co. KG / GmbH)
+    return any(a != b for a in q_free & _EXCLUSIVE_FAMILIES for b in c_free & _EXCLUSIVE_FAMILIES)
 
 
 @lru_cache(maxsize=1024)

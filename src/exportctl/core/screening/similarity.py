@@ -90,9 +90,9 @@ def similarity(a: Token, b: Token) -> tuple[float, str]:
             return 0.0, NONE
         if a.concepts[0] == b.concepts[0]:
             return 1.0, LEGAL_FORM
-        if _chinese_company(a) or _chinese_company(b) or _japanese_company(a, b):
-            return 0.9, LEGAL_FORM
         family = lexicon().form_family
+        if _chinese_company(a, b, family) or _japanese_company(a, b):
+            return 0.9, LEGAL_FORM
         same = family.get(a.concepts[0], "a") == family.get(b.concepts[0], "b")
         return (0.6 if same else 0.0), LEGAL_FORM
     if a.kind == NUMBER or b.kind == NUMBER:
@@ -127,10 +127,25 @@ def similarity(a: Token, b: Token) -> tuple[float, str]:
     return _latin_pair(a, b)
 
 
-def _chinese_company(form: Token) -> bool:
+_COMPANY_FAMILIES = frozenset({"LTD", "JSC", "CORP"})
+
+
+def _chinese_company(a: Token, b: Token, family: dict[str, str]) -> bool:
     """公司 alone renders every foreign company form in Chinese (MOFCOM notices: 莱茵金属公司 =
-    Rheinmetall AG, 因美纳公司 = Illumina, Inc., 嘉耐特公司 = Garnet S.r.l.)."""
-    return form.script == HAN and form.concepts[0] == "CO"
+    Rheinmetall AG, 因美纳公司 = Illumina, Inc., 嘉耐特公司 = Garnet S.r.l.); and a Chinese
+    company form has no one English form: the English name is the company's own rendering, not
+    registered with the Chinese name, so a company limited by shares writes "Co., Ltd." as often
+    as "Corporation" or "Inc." (浙江大华技术股份有限公司 = Zhejiang Dahua Technology Co., Ltd.). A
+    branch (分公司) or a partnership keeps its own form."""
+    for form, other in ((a, b), (b, a)):
+        if form.script != HAN:
+            continue
+        if form.concepts[0] == "CO":
+            return True
+        kinds = (family.get(form.concepts[0]), family.get(other.concepts[0]))
+        if form.concepts[0] != "BRANCH" and all(k in _COMPANY_FAMILIES for k in kinds):
+            return True
+    return False
 
 
 def _japanese_company(a: Token, b: Token) -> bool:
@@ -370,6 +385,8 @@ def _latin_pair(a: Token, b: Token) -> tuple[float, str]:
         # same sound class: strong for long words, weak for short ones (Moore/Moreau, Cook/Cock)
         longest = max(len(a.text), len(b.text))
         phonetic_credit = 0.85 if longest >= 8 else 0.75 if longest >= 7 else 0.35
+        if TRANSLITERATION in (a.how, b.how) and longest >= 5:
+            phonetic_credit = 0.85  # a name transliterated has no one spelling (Барак = Barack)
         if phonetic_credit > credit:
             return phonetic_credit, PHONETIC
     if credit < 0.8 and a.kind == GENERIC and b.kind == GENERIC:
