@@ -33,6 +33,16 @@ def test_pet_forms_of_given_names_match_the_full_form():
     assert not score_names("Bill Jones", "Robert Jones", "Person").match
 
 
+def test_a_particle_cannot_open_a_personal_name():
+    # ICAO Doc 9303 Part 3: bin, de, a join a name to the one before it; first, they are names
+    assert score_names("A. Khamenei", "Ali Khamenei", "Person").match
+    assert not score_names("A. Khamenei", "Mojtaba Khamenei", "Person").match
+    assert score_names("Ben Netanyahu", "Benjamin Netanyahu", "Person").match  # ODFN: Ben
+    assert not score_names("Ben Netanyahu", "Benny Gantz", "Person").match
+    # inside the name, bin is still the particle
+    assert analyse_name("Usama bin Laden").tokens[1].kind == analyse_name("bin").tokens[0].kind
+
+
 def test_a_country_added_to_a_company_name_is_a_national_subsidiary():
     # parent vs subsidiary must stay below the threshold (screening issue, hard negatives)
     assert not score_names("Banco Santander S.A.", "Banco Santander México S.A.", "Company").match

@@ -47,6 +47,7 @@ from exportctl.core.screening.tokens import (
     NAME,
     NUMBER,
     REGION,
+    STOP,
     TRANSLITERATION,
     Token,
 )
@@ -157,6 +158,10 @@ def analyse_name(name: str, schema: str | None = None) -> NameForm:
     org = any(t.kind == FORM for t in tokens) or any(_is_org_word(t) for t in tokens)
     if person_schema:
         org = False
+    if (not org and len(tokens) > 1 and tokens[0].kind == STOP and tokens[0].script == LATIN
+            and "," not in name):  # fmt: skip
+        # (with a comma, the family name comes first: BEN MOHAMED KAMMOUN, MEHDI)
+        tokens[0] = _opening_word(tokens[0])
     names = [t for t in tokens if t.kind == NAME]
     # the region part is optional (Decree No. 734 Art. 6: enterprises under the State Council and
     # some others may omit it), so a Han enterprise name has the frame with or without one
@@ -177,6 +182,18 @@ def analyse_name(name: str, schema: str | None = None) -> NameForm:
     return NameForm(
         name, normalised, dominant_script(normalised), tuple(tokens), org, person, frame
     )
+
+
+def _opening_word(token: Token) -> Token:
+    """A particle cannot open a personal name (ICAO Doc 9303 Part 3: bin, de, al join a name to
+    the name before it), so a name's first word is read as a name: a letter is an initial
+    (A. Khamenei), a word a given name, with its variants where it is one (Ben = Benjamin)."""
+    if len(token.text) == 1:
+        return token._replace(kind=INITIAL, pkind=INITIAL, concepts=())
+    variants = [e for _phrase, e in lexicon().latin.get(token.text, ())
+                if len(_phrase) == 1 and e.kind == NAME]  # fmt: skip
+    concepts = tuple(c for e in variants for c in e.concepts)
+    return token._replace(kind=NAME, pkind=NAME, concepts=concepts)
 
 
 def _is_org_word(token: Token) -> bool:

@@ -76,7 +76,11 @@ class Lexicon:
                 if old.kind == entry.kind or entry.kind in (TITLE, STOP):
                     merged = tuple(dict.fromkeys(old.concepts + entry.concepts))
                     bucket[i] = (existing, _with_concepts(old, merged))
-                return
+                    return
+                if not (old.kind == STOP and entry.kind == NAME):
+                    return
+                # a particle that is also a given name (ben = Benjamin): the name reading is
+                # kept after it, for a name's first word (analyse._opening_word)
         bucket.append((phrase, entry))
         bucket.sort(key=lambda pe: -len(pe[0]))
 
