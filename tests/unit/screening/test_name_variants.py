@@ -33,6 +33,14 @@ def test_pet_forms_of_given_names_match_the_full_form():
     assert not score_names("Bill Jones", "Robert Jones", "Person").match
 
 
+def test_cyrillic_names_match_their_other_european_romanisations():
+    # the EU sanctions list prints a name in every official language (Swedish tj = ч, sjtj = щ)
+    assert score_names("Никита Юрьевич ЧАПЛИН", "Nikita Jurjevitj TJAPLIN", "Person").match
+    assert score_names("Щукин", "Schtschukin", "Person").match  # German
+    assert score_names("Щукин", "Szczukin", "Person").match  # Polish
+    assert not score_names("Никита Юрьевич ЧАПЛИН", "Nikita Jurjevitj TJURIN", "Person").match
+
+
 def test_a_particle_cannot_open_a_personal_name():
     # ICAO Doc 9303 Part 3: bin, de, a join a name to the one before it; first, they are names
     assert score_names("A. Khamenei", "Ali Khamenei", "Person").match

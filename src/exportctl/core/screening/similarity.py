@@ -17,7 +17,7 @@ from rapidfuzz.distance import OSA
 
 from exportctl.core.screening.chinese import romanisation_readings
 from exportctl.core.screening.japanese import has_kana
-from exportctl.core.screening.normalise import ARABIC, HAN, HANGUL, HEBREW, LATIN
+from exportctl.core.screening.normalise import ARABIC, CYRILLIC, HAN, HANGUL, HEBREW, LATIN
 from exportctl.core.screening.phonetic import (
     chinese_sound_key,
     consonant_key,
@@ -37,6 +37,7 @@ from exportctl.core.screening.tokens import (
     PINYIN_TRADE,
     Token,
 )
+from exportctl.core.screening.transliterate import european_readings
 from exportctl.core.screening.vocabulary import lexicon
 
 # Match kinds reported in explanations.
@@ -375,6 +376,13 @@ def _latin_pair(a: Token, b: Token) -> tuple[float, str]:
     if _other_gender(a.text, b.text):
         return 0.3, TYPO  # Alejandra is not Alejandro, Maria is not Mario
     credit = fuzzy_credit(a.text, b.text)
+    if credit < 0.9 and CYRILLIC in (a.script, b.script) and LATIN in (a.script, b.script):
+        cyrillic, latin = (a, b) if a.script == CYRILLIC else (b, a)
+        readings = european_readings(latin.text)
+        if cyrillic.text in readings:
+            return 0.95, TRANSLITERATION  # Isjtjenko (Swedish) = Ищенко
+        if readings:
+            credit = max(credit, *(fuzzy_credit(r, cyrillic.text) for r in readings))
     stems = _shared_suffix_stems(a.text, b.text) if 0.0 < credit < 1.0 else None
     if stems and min(len(stems[0]), len(stems[1])) >= 3:
         credit = min(credit, fuzzy_credit(*stems))

@@ -158,5 +158,35 @@ def is_korean_person_word(word: str, script: str) -> bool:
     return script == HANGUL and 2 <= len(word) <= 4 and (word[:1] in KOREAN_SURNAMES)
 
 
+# Russian, Ukrainian and Belarusian names as other European languages spell them (the EU
+# sanctions list prints each name in every official language: Swedish Zjuravljov, Isjtjenko;
+# German Schtschukin; Polish Szczukin; French Tchaplin), read back into the spelling anyascii
+# gives the Cyrillic (BGN/PCGN style: Zhuravlev, Ishchenko, Shchukin, Chaplin). Each system's
+# rules apply in order, the longest letter groups first (Swedish sjtj before tj and sj).
+_EUROPEAN_SYSTEMS = (
+    (("sjtj", "shch"), ("tj", "ch"), ("sj", "sh"), ("zj", "zh"), ("j", "y")),  # Swedish
+    (("schtsch", "shch"), ("tsch", "ch"), ("sch", "sh"), ("w", "v"), ("j", "y")),  # German
+    (("szcz", "shch"), ("cz", "ch"), ("sz", "sh"), ("rz", "zh"), ("w", "v"), ("j", "y")),  # Polish
+    (("chtch", "shch"), ("tch", "ch"), ("ch", "sh"), ("ou", "u"), ("j", "zh")),  # French
+)
+_EUROPEAN_MARKS = ("j", "w", "sch", "cz", "sz", "tch", "ou")
+
+
+@lru_cache(maxsize=65536)
+def european_readings(word: str) -> tuple[str, ...]:
+    """The Latin word read back from the European romanisations of Cyrillic (see above), for
+    comparison with a Cyrillic name transliterated; () when no system's letters are in it."""
+    if not any(mark in word for mark in _EUROPEAN_MARKS):
+        return ()
+    out: list[str] = []
+    for rules in _EUROPEAN_SYSTEMS:
+        reading = word
+        for written, read in rules:
+            reading = reading.replace(written, read)
+        if reading != word and reading not in out:
+            out.append(reading)
+    return tuple(out)
+
+
 def is_arabic(script: str) -> bool:
     return script == ARABIC
