@@ -39,6 +39,15 @@ def test_cyrillic_names_match_their_other_european_romanisations():
     assert score_names("Щукин", "Schtschukin", "Person").match  # German
     assert score_names("Щукин", "Szczukin", "Person").match  # Polish
     assert not score_names("Никита Юрьевич ЧАПЛИН", "Nikita Jurjevitj TJURIN", "Person").match
+    assert score_names("Макс ШЛУНД", "Max SCHLUND", "Person").match  # x = кс
+
+
+def test_east_slavic_given_names_match_across_languages():
+    # BGN/PCGN Belarusian and Ukrainian romanisations of the language's own form of the name
+    assert score_names("Геннадий Аркадьевич КАЗАКЕВИЧ", "Henadz Arkadzevitj KAZAKEVITJ",
+                       "Person").match  # fmt: skip
+    assert score_names("Петро ЗИМА", "Pyotr ZIMA", "Person").match  # petro is also Petroleum
+    assert not score_names("Петро ЗИМА", "Pavlo ZIMA", "Person").match
 
 
 def test_a_particle_cannot_open_a_personal_name():

@@ -168,8 +168,9 @@ _EUROPEAN_SYSTEMS = (
     (("schtsch", "shch"), ("tsch", "ch"), ("sch", "sh"), ("w", "v"), ("j", "y")),  # German
     (("szcz", "shch"), ("cz", "ch"), ("sz", "sh"), ("rz", "zh"), ("w", "v"), ("j", "y")),  # Polish
     (("chtch", "shch"), ("tch", "ch"), ("ch", "sh"), ("ou", "u"), ("j", "zh")),  # French
+    (("x", "ks"),),  # English and most others write кс as x (Max = Макс)
 )
-_EUROPEAN_MARKS = ("j", "w", "sch", "cz", "sz", "tch", "ou")
+_EUROPEAN_MARKS = ("j", "w", "sch", "cz", "sz", "tch", "ou", "x")
 
 
 @lru_cache(maxsize=65536)

@@ -77,6 +77,12 @@ class Lexicon:
                     merged = tuple(dict.fromkeys(old.concepts + entry.concepts))
                     bucket[i] = (existing, _with_concepts(old, merged))
                     return
+                if entry.kind == NAME and old.kind in (GENERIC, REGION):
+                    # an organisation word that is also a given name (petro = Petroleum, and the
+                    # Ukrainian Petro = Pyotr): the word carries both concepts
+                    merged = tuple(dict.fromkeys(old.concepts + entry.concepts))
+                    bucket[i] = (existing, _with_concepts(old, merged))
+                    return
                 if not (old.kind == STOP and entry.kind == NAME):
                     return
                 # a particle that is also a given name (ben = Benjamin): the name reading is
