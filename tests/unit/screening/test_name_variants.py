@@ -40,6 +40,10 @@ def test_cyrillic_names_match_their_other_european_romanisations():
     assert score_names("Щукин", "Szczukin", "Person").match  # Polish
     assert not score_names("Никита Юрьевич ЧАПЛИН", "Nikita Jurjevitj TJURIN", "Person").match
     assert score_names("Макс ШЛУНД", "Max SCHLUND", "Person").match  # x = кс
+    # Czech: č = ч, ch = х, -ová added to a woman's surname
+    assert score_names("Эльвира Юнусовна ОБУХОВА", "Elvira Obuchovová", "Person").match
+    assert score_names("ЧЕРНОВ", "Černov", "Person").match
+    assert not score_names("Эльвира ОБУХОВА", "Elvira Ochotová", "Person").match
 
 
 def test_east_slavic_given_names_match_across_languages():

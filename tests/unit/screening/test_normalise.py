@@ -51,6 +51,13 @@ def test_combining_marks_stay_inside_their_word():
     assert normalise_name("مُحَمَّد علي") == "مُحَمَّد علي"
 
 
+def test_latin_and_cyrillic_look_alikes_inside_one_word_are_read_in_one_script():
+    # ПAO with a Latin A, Сергiй with a Latin i, Mоsсоw with Cyrillic о and с
+    assert normalise_name("ПAO Сергiй") == "пао сергій"
+    assert normalise_name("Mоsсоw") == "moscow"
+    assert normalise_name("l3哈里斯") == "l3哈里斯"  # not look-alikes: kept
+
+
 def test_split_runs_separates_scripts_inside_one_word():
     assert split_runs("l3哈里斯公司") == [(LATIN, "l3"), (HAN, "哈里斯公司")]
 

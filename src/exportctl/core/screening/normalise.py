@@ -131,7 +131,38 @@ def normalise_name(name: str) -> str:
     for dot in NAME_DOTS:
         text = text.replace(dot, " ")
     parts = [p for p in _SPLIT_RE.split(text) if p]
+    if not text.isascii():
+        parts = [_one_script(p) for p in parts]
     return " ".join(parts)
+
+
+# Latin and Cyrillic letters that look alike once case-folded (from the capitals A B C E H I K M
+# O P T X Y and the lower-case a c e i o p x y): data entry and evasion mix them inside one word
+# (ПAO with a Latin A, Сергiй with a Latin i), which would split the word in two scripts.
+_LATIN_LOOKALIKES = "abcehikmoptxy"
+_CYRILLIC_LOOKALIKES = "авсенікмортху"
+_TO_CYRILLIC = str.maketrans(_LATIN_LOOKALIKES, _CYRILLIC_LOOKALIKES)
+_TO_LATIN = str.maketrans(_CYRILLIC_LOOKALIKES, _LATIN_LOOKALIKES)
+
+
+def _one_script(word: str) -> str:
+    """A word of Cyrillic and Latin letters written in one script, when every letter of the
+    other has a look-alike in it (the script of most of its letters first)."""
+    cyrillic = sum(_is_cyrillic(c) for c in word)
+    latin = sum(c.isascii() and c.isalpha() for c in word)
+    if not cyrillic or not latin:
+        return word
+    as_cyrillic = word.translate(_TO_CYRILLIC)
+    as_latin = word.translate(_TO_LATIN)
+    cyrillic_ok = not any(c.isascii() and c.isalpha() for c in as_cyrillic)
+    latin_ok = not any(_is_cyrillic(c) for c in as_latin)
+    if cyrillic_ok and (cyrillic >= latin or not latin_ok):
+        return as_cyrillic
+    return as_latin if latin_ok else word
+
+
+def _is_cyrillic(char: str) -> bool:
+    return 0x0400 <= ord(char) <= 0x052F
 
 
 def split_runs(text: str) -> list[tuple[str, str]]:

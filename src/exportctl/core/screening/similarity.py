@@ -378,7 +378,7 @@ def _latin_pair(a: Token, b: Token) -> tuple[float, str]:
     credit = fuzzy_credit(a.text, b.text)
     if credit < 0.9 and CYRILLIC in (a.script, b.script) and LATIN in (a.script, b.script):
         cyrillic, latin = (a, b) if a.script == CYRILLIC else (b, a)
-        readings = european_readings(latin.text)
+        readings = european_readings(latin.text, latin.surface)
         if cyrillic.text in readings:
             return 0.95, TRANSLITERATION  # Isjtjenko (Swedish) = Ищенко
         if readings:

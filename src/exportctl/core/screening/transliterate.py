@@ -173,13 +173,27 @@ _EUROPEAN_SYSTEMS = (
 _EUROPEAN_MARKS = ("j", "w", "sch", "cz", "sz", "tch", "ou", "x")
 
 
+# Czech, Slovak, Croatian and Slovene write ч ш ж as č š ž (Bubenčyk, Černov); Czech writes х as
+# ch and adds -ová to a woman's surname (Obuchovová = Обухова). Folding the marks away (anyascii)
+# would lose the sound.
+_HACEK = str.maketrans({"č": "ch", "š": "sh", "ž": "zh", "ć": "ch", "đ": "dj", "ř": "r"})
+
+
 @lru_cache(maxsize=65536)
-def european_readings(word: str) -> tuple[str, ...]:
+def european_readings(word: str, surface: str = "") -> tuple[str, ...]:
     """The Latin word read back from the European romanisations of Cyrillic (see above), for
-    comparison with a Cyrillic name transliterated; () when no system's letters are in it."""
-    if not any(mark in word for mark in _EUROPEAN_MARKS):
-        return ()
+    comparison with a Cyrillic name transliterated; () when no system's letters are in it.
+    `surface`: the word as written, with its diacritics."""
     out: list[str] = []
+    if surface and not surface.isascii():
+        # Czech ch is х (Obuchov); its č is ч
+        reading = anyascii(surface.replace("ch", "kh").translate(_HACEK)).lower()
+        if surface.endswith("ová") and reading[:-3].endswith(("ov", "ev", "in")):
+            reading = reading[:-3] + "a"
+        if reading != word:
+            out.append(reading)
+    if not any(mark in word for mark in _EUROPEAN_MARKS):
+        return tuple(out)
     for rules in _EUROPEAN_SYSTEMS:
         reading = word
         for written, read in rules:
