@@ -40,7 +40,7 @@ from exportctl.core.screening.score import CompareCache
 from exportctl.core.screening.tokens import Token
 from exportctl.reference.records import EntityRecord
 
-FORMAT_VERSION = 6
+FORMAT_VERSION = 7
 MAX_POSTINGS = 1000  # keys on more names than this are not traversed (pair keys cover them)
 
 

@@ -84,18 +84,38 @@ def phonetic_key(word: str) -> str:
 @lru_cache(maxsize=131072)
 def consonant_key(word: str) -> str:
     """Consonant skeleton (vowels, y and w dropped) for comparison with Arabic/Hebrew script."""
-    if not word:
-        return ""
-    word = re.sub(r"[aeiouyw]", "", word) or word[:1]
-    parts = _consonant_runs(word)
-    out: list[str] = []
-    for part in parts:
-        if not out or out[-1] != part:
-            out.append(part)
-    key = "".join(out)
+    key = _skeleton(word)
     if len(key) > 2 and key.endswith("H"):
         key = key[:-1]  # ta marbuta: أسامة ('smh) = Usama
     return key
+
+
+@lru_cache(maxsize=131072)
+def consonant_keys(word: str) -> frozenset[str]:
+    """The skeletons a Latin word may have against Arabic script (arabic.reading): a final -ah/-eh
+    writes the ta marbuta (Fatimah = فاطمة) or a consonant h (Saleh = صالح); th, kh, sh, dh, gh
+    are one letter or two (Fathi = فتحی t-h, Ishaq = اسحاق s-h)."""
+    keys = {_skeleton(word), _skeleton(re.sub(r"([tdkgs])h", r"\1'h", word))}
+    if len(word) > 3 and word[-1] == "h" and word[-2] in "aeiou":
+        keys |= {k[:-1] for k in keys if len(k) > 1 and k.endswith("H")}
+    return frozenset(keys)
+
+
+def _skeleton(word: str) -> str:
+    if not word:
+        return ""
+    word = word.replace("w", "").replace("y", "")
+    out: list[str] = []
+    vowel = False
+    for part in _consonant_runs(word):
+        if part in ("a", "i"):
+            vowel = True
+        elif not out or out[-1] != part or vowel:
+            # a double consonant is one (Hassan = حسن); two with a vowel between are two, as
+            # Arabic writes them (Aziz = عزيز, Mamlouk = مملوك)
+            out.append(part)
+            vowel = False
+    return "".join(out) or word[:1]
 
 
 _KOREAN_RULES: tuple[tuple[str, str], ...] = (

@@ -15,12 +15,14 @@ from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
+from exportctl.core.screening.arabic import reading
 from exportctl.core.screening.chinese import romanisation_readings
 from exportctl.core.screening.japanese import has_kana
 from exportctl.core.screening.normalise import ARABIC, HAN, HANGUL, HEBREW, LATIN
 from exportctl.core.screening.phonetic import (
     chinese_sound_key,
     consonant_key,
+    consonant_keys,
     korean_key,
     latin_sound_key,
     latin_sound_keys,
@@ -200,6 +202,10 @@ _SKELETON_CREDIT = {1: 0.0, 2: 0.65, 3: 0.85}  # by length of the consonant skel
 def _consonantal(a: Token, b: Token) -> tuple[float, str]:
     """Arabic (or Hebrew) script against another token: consonant skeletons must agree, and the
     long vowels the script writes (و = u/o, ي = i/e) must be among the other token's vowels."""
+    if a.script == ARABIC and b.script != ARABIC:
+        return _arabic(a, b)
+    if b.script == ARABIC and a.script != ARABIC:
+        return _arabic(b, a)
     ka, kb = consonant_key(a.text), consonant_key(b.text)
     if ka == kb:
         credit = _SKELETON_CREDIT.get(len(ka), 0.92)
@@ -212,6 +218,57 @@ def _consonantal(a: Token, b: Token) -> tuple[float, str]:
     if credit and not _onsets_agree(a, b):
         credit *= 0.5
     return (credit, TRANSLITERATION) if credit else (0.0, NONE)
+
+
+def _arabic(arabic: Token, other: Token) -> tuple[float, str]:
+    """An Arabic-script part against a Latin one (arabic.reading): the best of its skeletons.
+    Every letter the Latin spelling accounts for is evidence: the consonants, the long vowels
+    and a vowel onset (ع/ا), so علی = Ali and یحیی = Yahya earn as a three-consonant name does."""
+    read = reading(arabic.surface)
+    keys = consonant_keys(other.text)
+    shared = keys & read.skeletons
+    if other.text[-1:] not in "aeiouh":
+        shared -= read.open_skeletons  # Abdel is not عبد الله (Abdulla, Abdullah)
+    key = max(shared or keys, key=len)
+    if shared:
+        long_vowels = _in_order(read.vowels, _latin_vowels(other.text, read.vowel_onset))
+        onset = read.vowel_onset and other.text[:1] in "aeiou"
+        ending = read.final_h and other.text.rstrip("h")[-1:] in "ae"
+        evidence = len(key) + long_vowels * len(read.vowels) + onset + ending
+        credit = _SKELETON_CREDIT.get(evidence, 0.92)
+    elif len(key) >= 4 and max(len(s) for s in read.skeletons) >= 4:
+        credit = max(fuzzy_credit(s, k) for s in read.skeletons for k in keys) * 0.85
+        long_vowels = _in_order(read.vowels, _latin_vowels(other.text, read.vowel_onset))
+    else:
+        return 0.0, NONE
+    # Arabic script writes a final long vowel: Abbasi is عباسی, not عباس
+    final_vowel = other.text[-1:] in "iuoy" and len(other.text) > 2
+    if credit and (not long_vowels or (final_vowel and not read.final_vowel)):
+        credit *= 0.6
+    if credit and not _onsets_agree(arabic, other):
+        credit *= 0.5
+    return (credit, TRANSLITERATION) if credit else (0.0, NONE)
+
+
+def _latin_vowels(text: str, onset: bool) -> str:
+    """Vowel classes (a, i, u) of a Latin word after its first letter; w and v may write و.
+    After a vowel onset (ع, ا) the first letter may write the long vowel (عیسی Issa, عيد Eid)."""
+    return "".join(_LATIN_VOWEL.get(c, "") for c in (text if onset else text[1:]))
+
+
+_LATIN_VOWEL = {"a": "a", "e": "i", "i": "i", "y": "i", "o": "u", "u": "u", "w": "u", "v": "u"}
+
+
+def _in_order(written: tuple[str, ...], vowels: str) -> bool:
+    """Each long vowel written (allowed classes) is matched, in order, by a Latin vowel."""
+    position = 0
+    for allowed in written:
+        while position < len(vowels) and vowels[position] not in allowed:
+            position += 1
+        if position == len(vowels):
+            return False
+        position += 1
+    return True
 
 
 def _long_vowels_agree(a: Token, b: Token) -> bool:
