@@ -15,48 +15,67 @@ import unicodedata
 from functools import lru_cache
 from typing import NamedTuple
 
-# Consonant classes (those of phonetic.consonant_key) each letter may take in a Latin spelling.
+# Consonant classes (those of phonetic.latin_shape) each letter may take in a Latin spelling.
 _LETTER: dict[str, tuple[str, ...]] = {
     "ب": ("P",), "پ": ("P",), "ت": ("T",), "ط": ("T",), "د": ("T",),
-    # th/dh in Arabic, s/z in Persian, Urdu and Turkish use (ICAO: ث th, ذ dh, ض d, ظ z)
-    "ث": ("T", "S"), "ذ": ("T", "S"), "ض": ("T", "S"), "ظ": ("T", "S"),
-    "ج": ("J", "K"),  # j, and g in Egyptian spellings (Gamal)
+    # th/dh/d in Arabic, s/z in Persian, Urdu and Turkish use (ICAO: ث th, ذ dh, ض d, ظ z)
+    "ث": ("T", "S"), "ذ": ("T", "Z"), "ض": ("T", "Z"), "ظ": ("T", "Z"),
+    "ج": ("J", "G"),  # j, and g in Egyptian spellings (Gamal)
     "چ": ("C",), "ژ": ("J",), "ح": ("H",), "خ": ("H",), "ه": ("H",),
     "ة": ("H", "T"),  # ta marbuta: -ah, and -at before a genitive (Hibat Allah); or -a (open)
-    "ر": ("R",), "ز": ("S",), "س": ("S",), "ص": ("S",),
+    "ر": ("R",), "ز": ("Z",), "س": ("S",), "ص": ("S",),
     "ش": ("S", "C"),  # sh, and ch in French spellings (Charia, Chadi)
-    "غ": ("K",), "ق": ("K",), "ك": ("K",), "ک": ("K",), "گ": ("K",),
+    "ق": ("Q", "K", "G", "X"),  # q, k; g, gh in Gulf, Egyptian, Persian use (Gaddafi, Ghasem)
+    "غ": ("X", "G"), "ك": ("K",), "ک": ("K",), "گ": ("G",),  # X: gh
     "ف": ("F",), "ڤ": ("F",), "ل": ("L",), "م": ("M",), "ن": ("N",),
-    "و": ("", "F"),  # a long u/o or w, and v in Persian (Vahid, Davani)
 }  # fmt: skip
-# Letters that write a long vowel inside a word, with the Latin vowel classes that render it.
-_LONG_VOWEL = {"ا": "a", "و": "u", "ي": "i", "ی": "i", "ى": "ai"}
-# A final Persian ی writes ā as well as ī (مرتضی Morteza, موسی Musa, as Arabic ى).
+# Letters that write a long vowel inside a word (a code in a pattern), and the Latin letters that
+# render it: alif is a, or e where ā is said e (imala in Maghrebi and Levantine names: Droukdel,
+# Deghdegh); و is o/u/w (or the consonant v in Persian: Vahid, Davani); ي is i/e/y. A final
+# Persian ی writes ā as well as ī (مرتضی Morteza, موسی Musa), as Arabic ى does.
+_LONG_VOWEL = {"ا": "a", "و": "u", "ي": "i", "ی": "i", "ى": "x"}
+VOWEL_LETTERS = {"a": "ae", "u": "ouw", "i": "iey", "x": "aiey"}
 # Hamza seats folded (ICAO Doc 9303 Part 3: أ إ آ ٱ at the start are a vowel; ؤ ئ inside a word
-# are a glottal stop, not a long vowel: رئيف Raif); ۀ is heh with the Persian ezafe, ھ the
-# Urdu and Pashto heh.
+# are a glottal stop, not a long vowel: رئيف Raif); ۀ is heh with the Persian ezafe; the Urdu
+# and Pashto heh (ھ ہ), teh marbuta goal (ۃ) and yeh barree (ے) are their Arabic letters.
 _FOLD = str.maketrans(
-    {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ؤ": "ء", "ئ": "ء", "ۀ": "ه", "ھ": "ه"}
+    {
+        "أ": "ا",
+        "إ": "ا",
+        "آ": "ا",
+        "ٱ": "ا",
+        "ؤ": "ء",
+        "ئ": "ء",
+        "ۀ": "ه",
+        "ھ": "ه",
+        "ہ": "ه",
+        "ۃ": "ة",
+        "ے": "ی",
+    }
 )
 # Sun letters: the article's l assimilates to them in speech and in many spellings
 # (Shamsuddin, Abdur Rahman, Nasrallah: ال + د/ر/ل).
 _SUN = frozenset("تثدذرزسشصضطظلن")
 _VOWEL_ONSET = frozenset("اعء")
-# Compounds written as one word: Abd al-X, Abu al-X, X Allah, X al-Din (عبدالله, ابوالفضل,
-# نصرالله, شمس‌الدين); the article inside them is read as an article.
-_COMPOUND = re.compile(r"^(عبد|ابو)(ال..+)$|^(..+?)(الله|الدين)$")
-_MAX_SKELETONS = 16
+# Compounds written as one word: Abd al-X, Abu al-X, Dhu al-X, X Allah, X al-Din (عبدالله,
+# ابوالفضل, ذوالفقار, نصرالله, شمس‌الدين); the article inside them is read as an article.
+_COMPOUND = re.compile(r"^(عبد|ابو|ذو)(ال..+)$|^(..+?)(الله|الدين)$")
+_MAX_SKELETONS = 48
+# The final vowel letters of a Latin spelling a final letter allows (Tali' = طالع).
+_FINAL = {"ي": "iy", "ی": "iy", "ى": "iy", "و": "ou", "ع": "iuoy", "ء": "iuoy"}
 
 
 class Reading(NamedTuple):
     """How an Arabic-script name part may be spelt in Latin letters."""
 
-    skeletons: frozenset[str]  # consonant skeletons (phonetic.consonant_key classes)
-    vowels: tuple[str, ...]  # long vowels written after the first letter: allowed Latin classes
+    # patterns, by their consonants alone: consonant classes (upper case) and long-vowel codes
+    patterns: dict[str, tuple[str, ...]]
+    skeletons: frozenset[str]  # the patterns' consonants alone (index keys, joined parts)
+    vowels: tuple[str, ...]  # long vowels written after the first letter: Latin letters for each
     vowel_onset: bool  # starts with alif, ain or hamza: a Latin spelling starts with a vowel
-    final_vowel: bool  # ends in a long vowel (a Latin spelling may end in -i, -u, -o)
+    final_vowel: str  # Latin vowels a spelling may end in: the final long vowel, or any after ع/ء
     final_h: bool  # ends in ta marbuta or heh, written -a, -ah, -e, -eh in Latin
-    open_skeletons: frozenset[str]  # skeletons without that final h: for a Latin -a/-e only
+    open_patterns: frozenset[str]  # patterns without that final h: for a Latin -a/-e only
 
 
 def _pieces(surface: str) -> list[str]:
@@ -74,7 +93,7 @@ def reading(surface: str) -> Reading:
     text = "".join(c for c in text if c.isspace() or (c.isalpha() and c != "ـ"))  # tatweel, marks
     pieces = _pieces(text)
     letters = "".join(pieces)
-    skeletons = {""}
+    patterns = {""}
     vowels: list[str] = []
     position = 0
     for index, piece in enumerate(pieces):
@@ -85,23 +104,44 @@ def reading(surface: str) -> Reading:
             position += 1
             if article and offset < 2:
                 if offset == 1:  # the article's l: optional before a sun letter
-                    options = ("", "L") if following in _SUN else ("L",)
-                    skeletons = _extend(skeletons, options)
+                    patterns = _extend(patterns, ("", "L") if following in _SUN else ("L",))
                 continue
+            options = _LETTER.get(char, ("",))
             if char in _LONG_VOWEL and not first:
-                last = position == len(letters)
-                vowels.append("ai" if last and char == "ی" else _LONG_VOWEL[char])
-            skeletons = _extend(skeletons, _LETTER.get(char, ("",)))
-    final = letters.rstrip("عء")[-1:]
-    final_h = letters[-1:] in "هة"
+                code = "x" if position == len(letters) and char == "ی" else _LONG_VOWEL[char]
+                vowels.append(VOWEL_LETTERS[code])
+                options = (code, "F") if char == "و" else (code,)
+            elif char == "و":
+                options = ("", "F")  # w (a Latin w is a vowel letter here), or Persian v
+            patterns = _extend(patterns, options)
+    final = letters[-1:]  # a long vowel, or ع/ء after which Latin may end in a vowel (Tali')
+    final_h = final in "هة"
     # a final h or ta marbuta is often written as a vowel alone (Zade, Abdulla, Fatima)
-    bare = {k[:-1] for k in skeletons if k.endswith("H")} if final_h and len(letters) > 2 else set()
-    return Reading(frozenset(skeletons | bare), tuple(vowels), letters[:1] in _VOWEL_ONSET,
-                   final in _LONG_VOWEL, final_h, frozenset(bare - skeletons))  # fmt: skip
+    bare = {p[:-1] for p in patterns if p.endswith("H")} if final_h and len(letters) > 2 else set()
+    every = patterns | bare
+    by_skeleton: dict[str, list[str]] = {}
+    for pattern in sorted(every):
+        by_skeleton.setdefault(consonants(pattern), []).append(pattern)
+    return Reading({k: tuple(v) for k, v in by_skeleton.items()}, frozenset(by_skeleton),
+                   tuple(vowels), letters[:1] in _VOWEL_ONSET, _FINAL.get(final, ""), final_h,
+                   frozenset(bare - patterns))  # fmt: skip
 
 
-def _extend(skeletons: set[str], options: tuple[str, ...]) -> set[str]:
+def consonants(pattern: str) -> str:
+    """The consonant classes of a pattern or a Latin shape (its upper-case letters)."""
+    return "".join(c for c in pattern if c.isupper())
+
+
+@lru_cache(maxsize=65536)
+def pattern_regex(pattern: str) -> re.Pattern[str]:
+    """A Latin shape (phonetic.latin_shape) that spells the pattern: its consonants in order,
+    each long vowel among the vowels between the same consonants, short vowels anywhere."""
+    parts = [c if c.isupper() else f"[{VOWEL_LETTERS[c]}]" for c in pattern]
+    return re.compile("[a-z]*" + "[a-z]*".join(parts) + "[a-z]*")
+
+
+def _extend(patterns: set[str], options: tuple[str, ...]) -> set[str]:
     if options == ("",):
-        return skeletons
-    out = {s + o for s in skeletons for o in options}
+        return patterns
+    out = {p + o for p in patterns for o in options}
     return out if len(out) <= _MAX_SKELETONS else set(sorted(out)[:_MAX_SKELETONS])
