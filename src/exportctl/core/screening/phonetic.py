@@ -114,8 +114,9 @@ def latin_shape(word: str) -> str:
 def latin_shapes(word: str) -> frozenset[tuple[str, bool]]:
     """The shapes a Latin word may have against Arabic script, each with whether a final h was
     left out: a final -ah/-eh writes the ta marbuta or heh (Fatimah = فاطمة) or a consonant h
-    (Saleh = صالح); th, kh, sh, dh, gh are one letter or two (Fathi = فتحی t-h)."""
-    spellings = {word, re.sub(r"([tdkgs])h", r"\1'h", word)}
+    (Saleh = صالح); th, kh, sh, dh, gh, zh are one letter or two (Fathi = فتحی t-h, Azhar =
+    اظهر z-h)."""
+    spellings = {word, re.sub(r"([tdkgsz])h", r"\1'h", word)}
     out = {(latin_shape(w), False) for w in spellings}
     if len(word) > 3 and word[-1] == "h" and word[-2] in "aeiou":
         out |= {(latin_shape(w[:-1]), True) for w in spellings}
