@@ -197,7 +197,9 @@ def _initial(a: Token, b: Token) -> tuple[float, str]:
     return 0.0, NONE
 
 
-_SKELETON_CREDIT = {1: 0.0, 2: 0.65, 3: 0.85}  # by length of the consonant skeleton; longer: 0.92
+# By length of the consonant skeleton (for Arabic script: by the letters a Latin spelling accounts
+# for, _arabic); longer: 0.92.
+_SKELETON_CREDIT = {1: 0.0, 2: 0.65, 3: 0.85}
 
 
 def _consonantal(a: Token, b: Token) -> tuple[float, str]:
@@ -239,7 +241,7 @@ def _arabic(arabic: Token, other: Token) -> tuple[float, str]:
         if stripped and not read.final_h:
             continue  # a Latin final -ah/-eh writes ة or ه (Abdulilah is not عبدالعلی)
         key = consonants(shape)
-        for pattern in read.patterns.get(key, ()):
+        for pattern in read.patterns.get(key, ()) if key else ():
             if pattern in read.open_patterns and text[-1:] not in "aeiouh":
                 continue  # Abdel is not عبد الله (Abdulla, Abdullah)
             agree = final_ok and _glides_agree(pattern, shape)
