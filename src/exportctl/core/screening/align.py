@@ -12,8 +12,10 @@ from __future__ import annotations
 import itertools
 from typing import NamedTuple
 
+from exportctl.core.screening.arabic import reading
 from exportctl.core.screening.chinese import romanisation_readings
-from exportctl.core.screening.phonetic import consonant_key, phonetic_key
+from exportctl.core.screening.normalise import ARABIC
+from exportctl.core.screening.phonetic import consonant_keys, phonetic_key
 from exportctl.core.screening.similarity import similarity
 from exportctl.core.screening.tokens import FORM, INITIAL, NAME, STOP, TITLE, Token
 
@@ -35,8 +37,16 @@ def target_keys(token: Token, consonants: bool = False) -> frozenset[str]:
     adds the consonant skeleton (needed when one of the names is in Arabic script)."""
     keys = {token.text, "p:" + token.pkey, *token.alts}
     if consonants:
-        keys.add("c:" + consonant_key(token.text))
+        keys.update("c:" + k for k in skeletons((token,)))
     return frozenset(keys)
+
+
+def skeletons(tokens: tuple[Token, ...]) -> frozenset[str]:
+    """Consonant skeletons of parts joined into one word: read from the Arabic letters when the
+    parts are in Arabic script (arabic.reading), else from the joined Latin text."""
+    if all(t.script == ARABIC for t in tokens):
+        return reading(" ".join(t.surface for t in tokens)).skeletons
+    return consonant_keys("".join(t.text for t in tokens))
 
 
 def span_keys(tokens: tuple[Token, ...], consonants: bool = False) -> list[Span]:
@@ -53,7 +63,7 @@ def span_keys(tokens: tuple[Token, ...], consonants: bool = False) -> list[Span]
                 pkey += piece[1:] if pkey and piece and pkey[-1] == piece[0] else piece
             keys = {text, "p:" + pkey}
             if consonants:
-                keys.add("c:" + consonant_key(text))
+                keys.update("c:" + k for k in skeletons(parts))
             if len(text) <= 16 and all(romanisation_readings(t.text) or t.syllables for t in parts):
                 keys.update(romanisation_readings(text))
             out.append((tuple(range(start, start + size)), frozenset(keys)))
@@ -133,7 +143,10 @@ def merge_pass(qt: tuple[Token, ...], ct: tuple[Token, ...], pairs: list[Pair],
                 if other_credit.get(j, 0.0) >= 0.95 or len(other[j].text) < 4:
                     continue
                 credit, how = similarity(merged(mine, span), other[j])
-                best_now = max(other_credit.get(j, 0.0), *(mine_credit.get(k, 0.0) for k in span))
+                # a particle inside a joined name (the al of Abd al-Rahman) joins it, whatever
+                # other particle it met on its own
+                words = [mine_credit.get(k, 0.0) for k in span if mine[k].kind != STOP]
+                best_now = max([other_credit.get(j, 0.0), *words])
                 if credit < 0.8 or credit <= best_now:
                     continue
                 pairs = [p for p in pairs if not _touches(p, side, span, j)]

@@ -55,6 +55,7 @@ from exportctl.core.screening.transliterate import (
     arabic_words,
     hangul_syllables,
     is_korean_person_word,
+    join_arabic_compounds,
     latin_words,
 )
 from exportctl.core.screening.vocabulary import LexEntry, lexicon
@@ -123,7 +124,7 @@ def analyse_name(name: str, schema: str | None = None) -> NameForm:
             person = person or han_person
             han_chunks.clear()
 
-    runs = join_hyphenated_syllables(name, runs)
+    runs = join_arabic_compounds(join_hyphenated_syllables(name, runs))
     for script, text in runs:
         if script == HAN:
             if words:
@@ -226,6 +227,8 @@ def _latin_tokens(words: list[_Word], org_schema: bool) -> list[Token]:
         word = words[i]
         match: tuple[tuple[str, ...], LexEntry] | None = None
         for phrase, entry in lex.latin.get(word.text) or _phrases_misspelt(word.text):
+            if entry.kind == FORM and word.script == ARABIC:
+                continue  # legal forms are Latin abbreviations: داد (dd) is not d.d., اصل not S.L.
             size = len(phrase)
             if i + size <= n and all(_same_word(words[i + k].text, phrase[k]) for k in range(size)):
                 match = (phrase, entry)

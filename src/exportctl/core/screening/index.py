@@ -42,7 +42,7 @@ from exportctl.reference.records import EntityRecord
 
 # Bumped when the file layout or the analysis of names changes (the index stores analysed names):
 # an index saved by an older version is rebuilt, not read.
-FORMAT_VERSION = 7
+FORMAT_VERSION = 8
 MAX_POSTINGS = 1000  # keys on more names than this are not traversed (pair keys cover them)
 
 

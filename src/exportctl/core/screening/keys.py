@@ -15,11 +15,13 @@ from functools import lru_cache
 from itertools import combinations, pairwise
 
 from exportctl.core.screening.analyse import NameForm
+from exportctl.core.screening.arabic import reading
 from exportctl.core.screening.chinese import PINYIN_SYLLABLES, romanisation_readings
 from exportctl.core.screening.normalise import ARABIC, HAN, HANGUL, HEBREW, LATIN
 from exportctl.core.screening.phonetic import (
     chinese_sound_key,
     consonant_key,
+    consonant_keys,
     korean_key,
     latin_sound_key,
     latin_sound_keys,
@@ -61,9 +63,10 @@ def _token_keys(token: Token, keys: set[str], query: bool) -> None:
         return
     script = token.script
     if script in (ARABIC, HEBREW):
-        keys.add("cA:" + consonant_key(text))
+        found = reading(token.surface).skeletons if script == ARABIC else (consonant_key(text),)
+        keys.update("cA:" + k for k in found)
         if query:
-            keys.add("cL:" + consonant_key(text))
+            keys.update("cL:" + k for k in found)
         return
     keys.add("t:" + text)
     keys.update("t:" + alt for alt in token.alts if " " not in alt)
@@ -77,7 +80,7 @@ def _token_keys(token: Token, keys: set[str], query: bool) -> None:
         keys.update("t:" + d for d in _deletions(text))  # Yong finds Yon (one letter shorter)
     if script == LATIN:
         if len(text) >= 3:
-            keys.add(("cA:" if query else "cL:") + consonant_key(text))
+            keys.update(("cA:" if query else "cL:") + k for k in consonant_keys(text))
         if len(text) <= 7:
             keys.add(("aK:" if query else "aL:") + korean_key(text))
         if len(text) >= 4:

@@ -84,18 +84,53 @@ def phonetic_key(word: str) -> str:
 @lru_cache(maxsize=131072)
 def consonant_key(word: str) -> str:
     """Consonant skeleton (vowels, y and w dropped) for comparison with Arabic/Hebrew script."""
-    if not word:
-        return ""
-    word = re.sub(r"[aeiouyw]", "", word) or word[:1]
-    parts = _consonant_runs(word)
-    out: list[str] = []
-    for part in parts:
-        if not out or out[-1] != part:
-            out.append(part)
-    key = "".join(out)
+    key = _skeleton(latin_shape(word)) or word[:1]
     if len(key) > 2 and key.endswith("H"):
         key = key[:-1]  # ta marbuta: أسامة ('smh) = Usama
     return key
+
+
+# Against Arabic script z is not s (ز/س), and q, k, g, gh are four letters (ق, ك, گ/ج, غ).
+_SHAPE_CLASS = {"z": "Z", "q": "Q", "g": "G", "gh": "X"}
+
+
+@lru_cache(maxsize=131072)
+def latin_shape(word: str) -> str:
+    """A Latin word as consonant classes (upper case) and its vowel letters (a e i o u y w):
+    what arabic.pattern_regex matches. A double consonant is one (Hassan = حسن); two with a
+    vowel between are two, as Arabic writes them (Aziz = عزيز, Mamlouk = مملوك)."""
+    out: list[str] = []
+    for front_c, chunk in _GRAPHEME_RE.findall(word):
+        if not front_c and (chunk[0] in _VOWELS or chunk == "w"):
+            out.append(chunk)
+            continue
+        part = "S" if front_c else _SHAPE_CLASS.get(chunk) or _chunk_class(chunk)
+        if not out or out[-1] != part:
+            out.append(part)
+    return "".join(out)
+
+
+@lru_cache(maxsize=131072)
+def latin_shapes(word: str) -> frozenset[tuple[str, bool]]:
+    """The shapes a Latin word may have against Arabic script, each with whether a final h was
+    left out: a final -ah/-eh writes the ta marbuta or heh (Fatimah = فاطمة) or a consonant h
+    (Saleh = صالح); th, kh, sh, dh, gh, zh are one letter or two (Fathi = فتحی t-h, Azhar =
+    اظهر z-h)."""
+    spellings = {word, re.sub(r"([tdkgsz])h", r"\1'h", word)}
+    out = {(latin_shape(w), False) for w in spellings}
+    if len(word) > 3 and word[-1] == "h" and word[-2] in "aeiou":
+        out |= {(latin_shape(w[:-1]), True) for w in spellings}
+    return frozenset(out)
+
+
+@lru_cache(maxsize=131072)
+def consonant_keys(word: str) -> frozenset[str]:
+    """The consonant skeletons of latin_shapes(word) (index keys against Arabic script)."""
+    return frozenset(_skeleton(shape) or word[:1] for shape, _ in latin_shapes(word))
+
+
+def _skeleton(shape: str) -> str:
+    return "".join(c for c in shape if c.isupper())
 
 
 _KOREAN_RULES: tuple[tuple[str, str], ...] = (

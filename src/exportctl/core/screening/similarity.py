@@ -11,10 +11,12 @@ grows with the word's length, so short words need to be exact).
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
+from exportctl.core.screening.arabic import consonants, pattern_regex, reading
 from exportctl.core.screening.chinese import romanisation_readings
 from exportctl.core.screening.japanese import has_kana
 from exportctl.core.screening.normalise import ARABIC, CYRILLIC, HAN, HANGUL, HEBREW, LATIN
@@ -22,6 +24,7 @@ from exportctl.core.screening.phonetic import (
     chinese_sound_key,
     consonant_key,
     korean_key,
+    latin_shapes,
     latin_sound_key,
     latin_sound_keys,
     skeleton_distance,
@@ -195,12 +198,18 @@ def _initial(a: Token, b: Token) -> tuple[float, str]:
     return 0.0, NONE
 
 
-_SKELETON_CREDIT = {1: 0.0, 2: 0.65, 3: 0.85}  # by length of the consonant skeleton; longer: 0.92
+# By length of the consonant skeleton (for Arabic script: by the letters a Latin spelling accounts
+# for, _arabic); longer: 0.92.
+_SKELETON_CREDIT = {1: 0.0, 2: 0.65, 3: 0.85}
 
 
 def _consonantal(a: Token, b: Token) -> tuple[float, str]:
     """Arabic (or Hebrew) script against another token: consonant skeletons must agree, and the
     long vowels the script writes (و = u/o, ي = i/e) must be among the other token's vowels."""
+    if a.script == ARABIC and b.script != ARABIC:
+        return _arabic(a, b)
+    if b.script == ARABIC and a.script != ARABIC:
+        return _arabic(b, a)
     ka, kb = consonant_key(a.text), consonant_key(b.text)
     if ka == kb:
         credit = _SKELETON_CREDIT.get(len(ka), 0.92)
@@ -213,6 +222,94 @@ def _consonantal(a: Token, b: Token) -> tuple[float, str]:
     if credit and not _onsets_agree(a, b):
         credit *= 0.5
     return (credit, TRANSLITERATION) if credit else (0.0, NONE)
+
+
+def _arabic(arabic: Token, other: Token) -> tuple[float, str]:
+    """An Arabic-script part against a Latin one (arabic.reading): the best of its patterns.
+    Every letter the Latin spelling accounts for is evidence: the consonants, the long vowels
+    (each among the vowels between the same consonants) and a vowel onset (ع/ا), so علی = Ali
+    and یحیی = Yahya earn as a three-consonant name does; a long vowel the Latin spelling lacks
+    makes another name (Hussein is حسين, Hassan حسن)."""
+    read = reading(arabic.surface)
+    text = other.text
+    # Arabic script writes a final long vowel: Abbasi is عباسی, not عباس
+    final_ok = text[-1:] not in "iuoy" or text[-1:] in read.final_vowel or len(text) <= 2
+    bonus = (read.vowel_onset and text[:1] in "aeiou") + (
+        read.final_h and text.rstrip("h")[-1:] in "ae"
+    )
+    credit = 0.0
+    for shape, stripped in latin_shapes(text):
+        if stripped and not read.final_h:
+            continue  # a Latin final -ah/-eh writes ة or ه (Abdulilah is not عبدالعلی)
+        key = consonants(shape)
+        for pattern in read.patterns.get(key, ()) if key else ():
+            if pattern in read.open_patterns and text[-1:] not in "aeiouh":
+                continue  # Abdel is not عبد الله (Abdulla, Abdullah)
+            agree = final_ok and _glides_agree(pattern, shape)
+            evidence = len(key) + agree * (len(pattern) - len(key)) + bonus
+            found = _SKELETON_CREDIT.get(evidence, 0.92) * (1.0 if agree else _VOWEL_MISMATCH)
+            credit = max(credit, found)
+    if not credit:
+        keys = {consonants(shape) for shape, stripped in latin_shapes(text)
+                if read.final_h or not stripped}  # fmt: skip
+        if max(map(len, keys)) < 4 or max(map(len, read.skeletons)) < 4:
+            return 0.0, NONE
+        credit = max(fuzzy_credit(s, k) for s in read.skeletons for k in keys) * 0.85
+        if not (final_ok and _in_order(read.vowels, _latin_vowels(text, read.vowel_onset))):
+            credit *= _VOWEL_MISMATCH
+    if credit and not _arabic_onset(arabic.surface, text):
+        credit *= 0.5
+    return (credit, TRANSLITERATION) if credit else (0.0, NONE)
+
+
+# A long vowel written in one script and not in the other makes another name (Hussein is حسين,
+# Hassan حسن; Abbasi عباسی): the credit falls below score.MIN_CREDIT, a conflict as in Latin.
+_VOWEL_MISMATCH = 0.3
+_GLIDE = re.compile(r"i[aou]")
+
+
+def _glides_agree(pattern: str, shape: str) -> bool:
+    """The pattern's long vowels are in the shape (arabic.pattern_regex), and an i before another
+    vowel after a consonant (Niaz, Kiarash, Dariush: the glide y) is a ي there (Niaz is نیاز,
+    not ناز)."""
+    if pattern_regex(pattern).fullmatch(shape) is None:
+        return False
+    gaps = zip(re.split("[A-Z]", pattern)[1:], re.split("[A-Z]", shape)[1:], strict=True)
+    return not any(
+        _GLIDE.search(latin) and not ({"i", "x"} & set(arabic)) for arabic, latin in gaps
+    )
+
+
+def _arabic_onset(surface: str, text: str) -> bool:
+    """An Arabic word starts with a consonant or with alif/ain/hamza (a vowel in Latin); an
+    initial و is w, v or French ou before a vowel (Wisam is not Oussama), an initial ي y, i or
+    German j."""
+    if surface[:1] == "و":
+        return text[:1] in "wv" or (text.startswith("ou") and text[2:3] in "aeiy")  # Ouahab
+    if surface[:1] in "يی":
+        return text[:1] in "yij"
+    return (surface[:1] in _ARABIC_VOWEL_ONSET) == (text[:1] in "aeiou")
+
+
+def _latin_vowels(text: str, onset: bool) -> str:
+    """The vowels of a Latin word after its first letter; w and v may write و. After a vowel
+    onset (ع, ا) the first letter may write the long vowel (عیسی Issa, عيد Eid)."""
+    return "".join(_LATIN_VOWEL.get(c, "") for c in (text if onset else text[1:]))
+
+
+_LATIN_VOWEL = {"a": "a", "e": "e", "i": "i", "y": "y", "o": "o", "u": "u", "w": "u", "v": "u"}
+
+
+def _in_order(written: tuple[str, ...], vowels: str) -> bool:
+    """Each long vowel written (the Latin letters for it) is matched, in order, by a vowel."""
+    position = 0
+    for allowed in written:
+        while position < len(vowels) and vowels[position] not in allowed:
+            position += 1
+        if position == len(vowels):
+            return False
+        position += 1
+    return True
 
 
 def _long_vowels_agree(a: Token, b: Token) -> bool:

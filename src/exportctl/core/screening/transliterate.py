@@ -111,10 +111,30 @@ def latin_words(word: str) -> tuple[str, ...]:
     return tuple(w for w in _NON_ALNUM.split(latin) if w)
 
 
+# Arabic compound names are one name in Latin spellings too (Abdullah, Shamsuddin, Nasrallah,
+# Abd al-Rahman): "عبد" (servant of) joins the next word, "الله" (God) and "الدين" (of the
+# faith) the word before; الله is a word of its own, not an article and "lh".
+_COMPOUND_HEADS = frozenset({"عبد"})
+_COMPOUND_TAILS = frozenset({"الله", "الدين", "الدین"})
+
+
+def join_arabic_compounds(runs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """(script, text) runs with the words of Arabic compound names joined by a space."""
+    out: list[tuple[str, str]] = []
+    for script, text in runs:
+        if out and script == ARABIC and out[-1][0] == ARABIC:
+            before = out[-1][1]
+            if before in _COMPOUND_HEADS or (text in _COMPOUND_TAILS and " " not in before):
+                out[-1] = (ARABIC, before + " " + text)
+                continue
+        out.append((script, text))
+    return out
+
+
 def arabic_words(word: str) -> list[tuple[str, str]]:
     """(surface, latin) parts of an Arabic-script word; the article ال is split off as "al"."""
     out: list[tuple[str, str]] = []
-    if len(word) > 3 and word.startswith("ال"):
+    if len(word) > 3 and word.startswith("ال") and " " not in word and word != "الله":
         out.append(("ال", "al"))
         word = word[2:]
     latin = "".join(latin_words(word))
