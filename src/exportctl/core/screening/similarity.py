@@ -225,13 +225,17 @@ def _consonantal(a: Token, b: Token) -> tuple[float, str]:
 
 
 def _arabic(arabic: Token, other: Token) -> tuple[float, str]:
+    return _arabic_credit(arabic.surface, other.text)
+
+
+@lru_cache(maxsize=131072)  # the same list part meets the same query words again and again
+def _arabic_credit(surface: str, text: str) -> tuple[float, str]:
     """An Arabic-script part against a Latin one (arabic.reading): the best of its patterns.
     Every letter the Latin spelling accounts for is evidence: the consonants, the long vowels
     (each among the vowels between the same consonants) and a vowel onset (ع/ا), so علی = Ali
     and یحیی = Yahya earn as a three-consonant name does; a long vowel the Latin spelling lacks
     makes another name (Hussein is حسين, Hassan حسن)."""
-    read = reading(arabic.surface)
-    text = other.text
+    read = reading(surface)
     # Arabic script writes a final long vowel: Abbasi is عباسی, not عباس
     final_ok = text[-1:] not in "iuoy" or text[-1:] in read.final_vowel or len(text) <= 2
     bonus = (read.vowel_onset and text[:1] in "aeiou") + (
@@ -257,7 +261,7 @@ def _arabic(arabic: Token, other: Token) -> tuple[float, str]:
         credit = max(fuzzy_credit(s, k) for s in read.skeletons for k in keys) * 0.85
         if not (final_ok and _in_order(read.vowels, _latin_vowels(text, read.vowel_onset))):
             credit *= _VOWEL_MISMATCH
-    if credit and not _arabic_onset(arabic.surface, text):
+    if credit and not _arabic_onset(surface, text):
         credit *= 0.5
     return (credit, TRANSLITERATION) if credit else (0.0, NONE)
 
