@@ -104,7 +104,7 @@ class CompareCache:
         # align.encode_targets(tokens) of list names, by id(tokens), when the index has them
         self.stored_targets: dict[int, str] = shared.stored_targets if shared else {}
         # (stored_keys of stored_targets, of stored_spans) by id(tokens): split once per list name
-        self.stored_split: dict[int, tuple[list[str], list[str]]] = (
+        self.stored_split: dict[int, tuple[tuple[str, ...], tuple[str, ...]]] = (
             shared.stored_split if shared else {}
         )
         self.similarities: dict[int, _Row] = {}
@@ -174,8 +174,8 @@ class CompareCache:
             stored = self.stored_spans.get(id(ct))
             if stored is not None:
                 split = self.stored_split[id(ct)] = (
-                    stored_keys(self.stored_targets[id(ct)]),
-                    stored_keys(stored),
+                    tuple(stored_keys(self.stored_targets[id(ct)])),
+                    tuple(stored_keys(stored)),
                 )
         if split is not None:
             # the stored keys include consonant keys: without consonants the query has none
