@@ -105,6 +105,10 @@ class CompareCache:
         self.sides: dict[int, _Side] = shared.sides if shared else {}
         # align.encode_targets(tokens) of list names, by id(tokens), when the index has them
         self.stored_targets: dict[int, str] = shared.stored_targets if shared else {}
+        # (stored_keys of stored_targets, of stored_spans) by id(tokens): split once per list name
+        self.stored_split: dict[int, tuple[tuple[str, ...], tuple[str, ...]]] = (
+            shared.stored_split if shared else {}
+        )
         self.similarities: dict[int, _Row] = {}
         self.query: tuple[Token, ...] = ()
         self.query_keys: dict[bool, tuple[list[frozenset[str]], list[Span]]] = {}
@@ -167,11 +171,17 @@ class CompareCache:
         if query is None:
             targets, spans = self.query_targets_spans(consonants)
             query = self.query_hints[consonants] = _hint_keys(spans, targets)
-        stored = self.stored_spans.get(id(ct))
-        if stored is not None:
+        split = self.stored_split.get(id(ct))
+        if split is None:
+            stored = self.stored_spans.get(id(ct))
+            if stored is not None:
+                split = self.stored_split[id(ct)] = (
+                    tuple(stored_keys(self.stored_targets[id(ct)])),
+                    tuple(stored_keys(stored)),
+                )
+        if split is not None:
             # the stored keys include consonant keys: without consonants the query has none
-            return not (query[0].isdisjoint(stored_keys(self.stored_targets[id(ct)]))
-                        and query[1].isdisjoint(stored_keys(stored)))  # fmt: skip
+            return not (query[0].isdisjoint(split[0]) and query[1].isdisjoint(split[1]))
         listed = frozenset().union(*self.list_targets(ct, consonants))
         if not query[0].isdisjoint(listed):
             return True

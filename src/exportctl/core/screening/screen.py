@@ -17,6 +17,7 @@ from exportctl.core.screening.explain import Adjustment, Explanation, explain
 from exportctl.core.screening.index import ScreeningIndex
 from exportctl.core.screening.score import (
     DEFAULT_THRESHOLD,
+    PERSON,
     CompareCache,
     Comparison,
     compare,
@@ -103,10 +104,11 @@ def screen(index: ScreeningIndex, query: Query, threshold: float = DEFAULT_THRES
     # a comparison depends on the list name's parts (one tuple per spelling, shared by all names
     # spelt alike), its Chinese frame and the mode: aliases spelt alike are compared once
     compared: dict[tuple[int, bool, str], Comparison] = {}
+    person = query.schema == "Person"  # then pair_mode is PERSON whatever the list name
     for name_id in index.candidates(form, CANDIDATES, floor - BOUND_SLACK):
         record_id = index.record_of(name_id)
         listed = index.form(name_id)
-        mode = pair_mode(form, listed, query.schema, index.schema(record_id))
+        mode = PERSON if person else pair_mode(form, listed, query.schema, index.schema(record_id))
         key = (id(listed.tokens), listed.chinese_frame, mode)
         comparison = compared.get(key)
         if comparison is None:

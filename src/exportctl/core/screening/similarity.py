@@ -77,6 +77,8 @@ def fuzzy_credit(a: str, b: str) -> float:
     if longest < 3:
         return 0.0
     limit = int(longest * 0.45)
+    if abs(len(a) - len(b)) > limit:
+        return 0.0  # the edit distance is at least the difference in length
     distance = OSA.distance(a, b, score_cutoff=limit)
     if distance > limit:
         return 0.0
