@@ -7,6 +7,9 @@ yente_positives_un_treated.csv, MIT, OpenSanctions) and names of the Chinese lis
 from __future__ import annotations
 
 import csv
+import os
+import subprocess
+import sys
 
 from exportctl.core.screening import DEFAULT_THRESHOLD, Query, ScreeningIndex, qualifiers, screen
 from exportctl.core.screening.align import (
@@ -185,3 +188,26 @@ def test_candidate_bounds_keep_exactly_the_names_whose_own_bound_reaches_the_flo
                     if bound(numerator, denominator, conflicts) >= floor:
                         expected.append(n)
             assert profiles.kept(tokens, regions, 0, floor) == sorted(expected)
+
+
+_BUILD = """
+import sys
+from exportctl.core.screening import build_index
+from exportctl.reference.records import EntityRecord, Name
+names = ["Huawei Technologies Co., Ltd.", "华为技术有限公司", "Tsinghua Tongfang", "Сергей Лавров",
+         "صدام حسين التكريتي", "Zhongxing Telecommunication Equipment", "三菱電機株式会社"]
+records = [EntityRecord(source="t", key=str(i), schema="LegalEntity", names=(Name(n, "primary"),))
+           for i, n in enumerate(names)]
+build_index(records).save(sys.argv[1])
+"""
+
+
+def test_the_same_lists_build_the_same_index_file_in_any_process(tmp_path):
+    # set and dict order follow the per-process hash seed; the file must not
+    files = []
+    for seed in ("1", "2"):
+        path = tmp_path / f"index-{seed}"
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        subprocess.run([sys.executable, "-c", _BUILD, str(path)], env=env, check=True)
+        files.append(path.read_bytes())
+    assert files[0] == files[1]

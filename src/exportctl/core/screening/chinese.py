@@ -205,7 +205,9 @@ def romanisation_readings(word: str) -> frozenset[str]:
         fewest = min(len(seg) for seg in best[n])
         for seg in best[n]:
             if len(seg) == fewest:
-                out.update("".join(c) for c in itertools.islice(itertools.product(*seg), 24))
+                # the syllables sorted: the readings kept must not depend on the hash seed
+                ordered = (sorted(syllables) for syllables in seg)
+                out.update("".join(c) for c in itertools.islice(itertools.product(*ordered), 24))
     return frozenset(sorted(out)[:24]) if len(out) > 24 else frozenset(out)
 
 

@@ -338,7 +338,7 @@ def build_index(records: Iterable[EntityRecord]) -> ScreeningIndex:
     keys: dict[str, int] = {}
     starts = array("i", [0])
     postings = array("i")
-    for slot, (key, ids) in enumerate(lists.items()):
+    for slot, (key, ids) in enumerate(sorted(lists.items())):  # same file for the same lists
         keys[key] = slot
         postings.extend(ids)
         starts.append(len(postings))
