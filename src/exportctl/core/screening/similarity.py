@@ -244,10 +244,10 @@ def _arabic_credit(surface: str, text: str) -> tuple[float, str]:
         read.final_h and text.rstrip("h")[-1:] in "ae"
     )
     credit = 0.0
-    for shape, stripped in latin_shapes(text):
+    shapes = _keyed_shapes(text)
+    for shape, stripped, key in shapes:
         if stripped and not read.final_h:
             continue  # a Latin final -ah/-eh writes ة or ه (Abdulilah is not عبدالعلی)
-        key = consonants(shape)
         for pattern in read.patterns.get(key, ()) if key else ():
             if pattern in read.open_patterns and text[-1:] not in "aeiouh":
                 continue  # Abdel is not عبد الله (Abdulla, Abdullah)
@@ -256,8 +256,7 @@ def _arabic_credit(surface: str, text: str) -> tuple[float, str]:
             found = _SKELETON_CREDIT.get(evidence, 0.92) * (1.0 if agree else _VOWEL_MISMATCH)
             credit = max(credit, found)
     if not credit:
-        keys = {consonants(shape) for shape, stripped in latin_shapes(text)
-                if read.final_h or not stripped}  # fmt: skip
+        keys = {key for _shape, stripped, key in shapes if read.final_h or not stripped}
         if max(map(len, keys)) < 4 or max(map(len, read.skeletons)) < 4:
             return 0.0, NONE
         credit = max(fuzzy_credit(s, k) for s in read.skeletons for k in keys) * 0.85
@@ -266,6 +265,12 @@ def _arabic_credit(surface: str, text: str) -> tuple[float, str]:
     if credit and not _arabic_onset(surface, text):
         credit *= 0.5
     return (credit, TRANSLITERATION) if credit else (0.0, NONE)
+
+
+@lru_cache(maxsize=65536)
+def _keyed_shapes(text: str) -> tuple[tuple[str, bool, str], ...]:
+    """latin_shapes(text), each with its consonant key."""
+    return tuple((shape, stripped, consonants(shape)) for shape, stripped in latin_shapes(text))
 
 
 # A long vowel written in one script and not in the other makes another name (Hussein is حسين,
