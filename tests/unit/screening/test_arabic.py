@@ -8,11 +8,15 @@ Consolidated List, OFAC SDN, UK, EU: NAME_ORIGINAL_SCRIPT against the listed Lat
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from exportctl.core.screening import DEFAULT_THRESHOLD, score_names
 from exportctl.core.screening.analyse import analyse_name
-from exportctl.core.screening.arabic import reading
+from exportctl.core.screening.arabic import VOWEL_LETTERS, pattern_fits, reading
 from exportctl.core.screening.phonetic import consonant_keys, latin_shape
 from exportctl.core.screening.tokens import FORM, NAME
 
@@ -79,3 +83,20 @@ def test_arabic_compounds_are_one_part_and_arabic_words_are_not_legal_forms() ->
     tokens = analyse_name("عبد الله داد").tokens
     assert [t.surface for t in tokens] == ["عبد الله", "داد"]
     assert all(t.kind == NAME and t.kind != FORM for t in tokens)  # داد (dd) is not d.d.
+
+
+def _spelling_regex(pattern: str) -> re.Pattern[str]:
+    # the definition pattern_fits implements: consonants in order, each long vowel among the
+    # vowels between the same consonants, short vowels anywhere
+    parts = [c if c.isupper() else f"[{VOWEL_LETTERS[c]}]" for c in pattern]
+    return re.compile("[a-z]*" + "[a-z]*".join(parts) + "[a-z]*")
+
+
+@given(st.lists(st.tuples(st.text("auix", max_size=2), st.text("aeiouwyb", max_size=3),
+                          st.sampled_from("PTS")), max_size=4),
+       st.text("auix", max_size=2), st.text("aeiouwyb", max_size=3))  # fmt: skip
+@settings(max_examples=500, deadline=None)
+def test_pattern_fits_is_the_spelling_regex(gaps, last_codes, last_letters):
+    pattern = "".join(codes + c for codes, _letters, c in gaps) + last_codes
+    shape = "".join(letters + c for _codes, letters, c in gaps) + last_letters
+    assert pattern_fits(pattern, shape) == (_spelling_regex(pattern).fullmatch(shape) is not None)

@@ -132,12 +132,35 @@ def consonants(pattern: str) -> str:
     return "".join(c for c in pattern if c.isupper())
 
 
-@lru_cache(maxsize=65536)
-def pattern_regex(pattern: str) -> re.Pattern[str]:
-    """A Latin shape (phonetic.latin_shape) that spells the pattern: its consonants in order,
-    each long vowel among the vowels between the same consonants, short vowels anywhere."""
-    parts = [c if c.isupper() else f"[{VOWEL_LETTERS[c]}]" for c in pattern]
-    return re.compile("[a-z]*" + "[a-z]*".join(parts) + "[a-z]*")
+@lru_cache(maxsize=131072)
+def pattern_fits(pattern: str, shape: str) -> bool:
+    """A Latin shape (phonetic.latin_shape) spells the pattern: its consonants are the pattern's,
+    in order, and between two consonants the pattern's long vowels are among the shape's vowels,
+    in order; short vowels may be anywhere (the regex [a-z]*C1[a-z]*[long vowel][a-z]*C2...,
+    matched by hand: one regex per pattern cost more to compile than to match)."""
+    if not _LOWER_OR_UPPER.fullmatch(shape):
+        return False
+    if consonants(pattern) != consonants(shape):
+        return False
+    gaps = zip(_UPPER.split(pattern), _UPPER.split(shape), strict=True)
+    return all(_in_turn(codes, letters) for codes, letters in gaps)
+
+
+def _in_turn(codes: str, letters: str) -> bool:
+    """Each vowel code is one of the letters, in order (a subsequence)."""
+    position = 0
+    for code in codes:
+        allowed = VOWEL_LETTERS[code]
+        while position < len(letters) and letters[position] not in allowed:
+            position += 1
+        if position == len(letters):
+            return False
+        position += 1
+    return True
+
+
+_UPPER = re.compile("[A-Z]")
+_LOWER_OR_UPPER = re.compile("[a-zA-Z]*")
 
 
 def _extend(patterns: set[str], options: tuple[str, ...]) -> set[str]:

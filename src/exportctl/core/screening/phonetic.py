@@ -97,7 +97,7 @@ _SHAPE_CLASS = {"z": "Z", "q": "Q", "g": "G", "gh": "X"}
 @lru_cache(maxsize=131072)
 def latin_shape(word: str) -> str:
     """A Latin word as consonant classes (upper case) and its vowel letters (a e i o u y w):
-    what arabic.pattern_regex matches. A double consonant is one (Hassan = حسن); two with a
+    what arabic.pattern_fits matches. A double consonant is one (Hassan = حسن); two with a
     vowel between are two, as Arabic writes them (Aziz = عزيز, Mamlouk = مملوك)."""
     out: list[str] = []
     for front_c, chunk in _GRAPHEME_RE.findall(word):

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
-from exportctl.core.screening.arabic import consonants, pattern_regex, reading
+from exportctl.core.screening.arabic import consonants, pattern_fits, reading
 from exportctl.core.screening.chinese import romanisation_readings
 from exportctl.core.screening.japanese import has_kana
 from exportctl.core.screening.normalise import ARABIC, CYRILLIC, HAN, HANGUL, HEBREW, LATIN
@@ -277,15 +277,17 @@ def _keyed_shapes(text: str) -> tuple[tuple[str, bool, str], ...]:
 # Hassan حسن; Abbasi عباسی): the credit falls below score.MIN_CREDIT, a conflict as in Latin.
 _VOWEL_MISMATCH = 0.3
 _GLIDE = re.compile(r"i[aou]")
+_UPPER = re.compile("[A-Z]")
 
 
+@lru_cache(maxsize=131072)
 def _glides_agree(pattern: str, shape: str) -> bool:
-    """The pattern's long vowels are in the shape (arabic.pattern_regex), and an i before another
+    """The pattern's long vowels are in the shape (arabic.pattern_fits), and an i before another
     vowel after a consonant (Niaz, Kiarash, Dariush: the glide y) is a ي there (Niaz is نیاز,
     not ناز)."""
-    if pattern_regex(pattern).fullmatch(shape) is None:
+    if not pattern_fits(pattern, shape):
         return False
-    gaps = zip(re.split("[A-Z]", pattern)[1:], re.split("[A-Z]", shape)[1:], strict=True)
+    gaps = zip(_UPPER.split(pattern)[1:], _UPPER.split(shape)[1:], strict=True)
     return not any(
         _GLIDE.search(latin) and not ({"i", "x"} & set(arabic)) for arabic, latin in gaps
     )
