@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -143,14 +144,13 @@ def pattern_fits(pattern: str, shape: str) -> bool:
     if consonants(pattern) != consonants(shape):
         return False
     gaps = zip(_UPPER.split(pattern), _UPPER.split(shape), strict=True)
-    return all(_in_turn(codes, letters) for codes, letters in gaps)
+    return all(in_order([VOWEL_LETTERS[c] for c in codes], letters) for codes, letters in gaps)
 
 
-def _in_turn(codes: str, letters: str) -> bool:
-    """Each vowel code is one of the letters, in order (a subsequence)."""
+def in_order(written: Sequence[str], letters: str) -> bool:
+    """Each long vowel written (the Latin letters it allows) is one of the letters, in order."""
     position = 0
-    for code in codes:
-        allowed = VOWEL_LETTERS[code]
+    for allowed in written:
         while position < len(letters) and letters[position] not in allowed:
             position += 1
         if position == len(letters):

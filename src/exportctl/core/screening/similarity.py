@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
-from exportctl.core.screening.arabic import consonants, pattern_fits, reading
+from exportctl.core.screening.arabic import consonants, in_order, pattern_fits, reading
 from exportctl.core.screening.chinese import romanisation_readings
 from exportctl.core.screening.japanese import has_kana
 from exportctl.core.screening.normalise import ARABIC, CYRILLIC, HAN, HANGUL, HEBREW, LATIN
@@ -260,7 +260,7 @@ def _arabic_credit(surface: str, text: str) -> tuple[float, str]:
         if max(map(len, keys)) < 4 or max(map(len, read.skeletons)) < 4:
             return 0.0, NONE
         credit = max(fuzzy_credit(s, k) for s in read.skeletons for k in keys) * 0.85
-        if not (final_ok and _in_order(read.vowels, _latin_vowels(text, read.vowel_onset))):
+        if not (final_ok and in_order(read.vowels, _latin_vowels(text, read.vowel_onset))):
             credit *= _VOWEL_MISMATCH
     if credit and not _arabic_onset(surface, text):
         credit *= 0.5
@@ -311,18 +311,6 @@ def _latin_vowels(text: str, onset: bool) -> str:
 
 
 _LATIN_VOWEL = {"a": "a", "e": "e", "i": "i", "y": "y", "o": "o", "u": "u", "w": "u", "v": "u"}
-
-
-def _in_order(written: tuple[str, ...], vowels: str) -> bool:
-    """Each long vowel written (the Latin letters for it) is matched, in order, by a vowel."""
-    position = 0
-    for allowed in written:
-        while position < len(vowels) and vowels[position] not in allowed:
-            position += 1
-        if position == len(vowels):
-            return False
-        position += 1
-    return True
 
 
 def _long_vowels_agree(a: Token, b: Token) -> bool:
