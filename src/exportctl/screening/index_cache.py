@@ -9,6 +9,7 @@ from pathlib import Path
 from django.conf import settings
 
 from exportctl.core.errors import MalformedFile
+from exportctl.core.screening import warm_up
 from exportctl.core.screening.index import ScreeningIndex, build_index
 from exportctl.parties.models import Entity
 from exportctl.parties.records import list_version, records_for
@@ -39,6 +40,9 @@ def current_index() -> LoadedIndex:
         if _current is not None and _current.version == version:
             return _current
         _current = _load_or_build(version)
+        # once per process: the dictionaries names need and the index's analysed names
+        warm_up()
+        _current.index.prepare()
         return _current
 
 

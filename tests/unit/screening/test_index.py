@@ -50,6 +50,17 @@ def test_saved_index_loads_with_the_same_names_keys_and_hits(index, tmp_path):
     ]
 
 
+def test_a_prepared_index_screens_as_one_rebuilt_on_first_use(index, tmp_path):
+    path = tmp_path / "screening.index"
+    index.save(path)
+    lazy, prepared = ScreeningIndex.load(path), ScreeningIndex.load(path)
+    prepared.prepare()
+    for query in _queries()[:40]:
+        assert [(h.entity_key, h.score, h.text_en) for h in screen(prepared, query)] == [
+            (h.entity_key, h.score, h.text_en) for h in screen(lazy, query)
+        ]
+
+
 def test_loading_a_foreign_file_fails_with_a_clear_error(tmp_path):
     import pytest
 

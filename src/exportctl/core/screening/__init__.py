@@ -24,6 +24,10 @@ Public API (stable; other packages call only these names)::
         about 30 s for the ~34k records / 100k names of all bundled lists).
     ScreeningIndex.save(path) / ScreeningIndex.load(path)
         One marshal blob of plain structures (load ~1-2 s).
+    warm_up() / ScreeningIndex.prepare()
+        Load the dictionaries that reading names uses (vocabulary, Japanese tokenizer, CC-CEDICT
+        surname entries), and rebuild the index's analysed names, now rather than on the first
+        queries that need them; a server calls both with the index load (~1 s together).
 
     screen(index, Query(name, schema=None, country=None, birth_date=None, identifiers=()),
            threshold=DEFAULT_THRESHOLD, limit=10) -> list[Hit]
@@ -54,7 +58,7 @@ from __future__ import annotations
 
 from exportctl.core.screening.explain import Adjustment, Explanation, PartMatch
 from exportctl.core.screening.index import ScreeningIndex, build_index
-from exportctl.core.screening.match import PairScore, score_names
+from exportctl.core.screening.match import PairScore, score_names, warm_up
 from exportctl.core.screening.normalise import normalise_name
 from exportctl.core.screening.score import DEFAULT_THRESHOLD
 from exportctl.core.screening.screen import Hit, Query, screen
@@ -72,4 +76,5 @@ __all__ = [
     "normalise_name",
     "score_names",
     "screen",
+    "warm_up",
 ]

@@ -156,6 +156,13 @@ class ScreeningIndex:
             self._forms[name_id] = form
         return form
 
+    def prepare(self) -> None:
+        """Rebuild every analysed name now (about 0.5 s and 40 MB for all bundled lists) rather
+        than on first use: a server does it once at start-up, and its first queries then run
+        as fast as later ones."""
+        for name_id in range(len(self._forms_raw)):
+            self.form(name_id)
+
     def record_of(self, name_id: int) -> int:
         """Position of the record a name belongs to."""
         return self._name_record[name_id]
