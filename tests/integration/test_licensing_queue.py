@@ -69,6 +69,18 @@ def test_a_case_closed_after_the_count_was_taken_leaves_the_queue_at_once(  # ty
     assert refs(client.get("/licensing/queue/").content.decode()) == ["Q-LATE"]
 
 
+def test_a_case_opened_after_the_count_was_taken_is_in_the_queue_at_once(  # type: ignore[no-untyped-def]
+    orgs, make_user, client
+):
+    client.force_login(make_user("case_officer"))
+    assert refs(client.get("/licensing/queue/").content.decode()) == []  # count 0 cached
+    exporter = make_user("exporter", "a")
+    make(orgs, exporter, "Q-NEW", "accepted", dt.date(2026, 3, 10))
+    page = client.get("/licensing/queue/").content.decode()
+    assert refs(page) == ["Q-NEW"]
+    assert "1 / 1 (1)" in page
+
+
 def test_queue_is_for_officers_only(orgs, make_user, client):  # type: ignore[no-untyped-def]
     client.force_login(make_user("exporter", "a"))
     assert client.get("/licensing/queue/").status_code == 403

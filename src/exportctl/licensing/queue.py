@@ -2,7 +2,8 @@
 
 Sized for 100,000 applications (issue #5): the page's ids come from an index-only scan of the
 partial index `application_queue_order`, then only those 50 rows are read; the total of open
-cases is counted at most every COUNT_SECONDS per process.
+cases is counted at most every COUNT_SECONDS per process (a page shorter than a full one is read
+to its end, so a count taken before new cases were opened never hides them).
 """
 
 from __future__ import annotations
@@ -81,6 +82,15 @@ def page(user: Any, number: str | None, today: date) -> tuple[Page[int], list[Qu
     paginator.count = count  # type: ignore[misc]  # overrides the cached_property
     found = paginator.get_page(number)
     ids = list(found.object_list)
+    if len(ids) < PER_PAGE:
+        # a count taken before cases were opened would cut this page short: read to its end
+        start = (found.number - 1) * PER_PAGE
+        ids = list(ordered.values_list("id", flat=True)[start : start + PER_PAGE])
+        if start + len(ids) > count:
+            count = start + len(ids)
+            cache.set(COUNT_KEY, count, COUNT_SECONDS)
+            paginator.count = count  # type: ignore[misc]
+            found = paginator.get_page(found.number)
     by_id = {
         a.pk: a
         for a in queries.applications(user)
