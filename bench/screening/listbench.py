@@ -196,7 +196,7 @@ def _screen_saved(index_path: Path, items_path: Path) -> dict[str, Any]:
     index = ScreeningIndex.load(index_path)
     load_s = time.perf_counter() - wall
     wall = time.perf_counter()
-    warm_up()  # as the server does with the index load (screening.index_cache)
+    warm_up()  # as `exportctl serve` does before its workers start (index_cache.warm_index)
     index.prepare()
     screen(index, Query("warm up", "Person"))
     warm_s = time.perf_counter() - wall

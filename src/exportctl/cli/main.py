@@ -85,8 +85,10 @@ def serve(
     setup()
     from django.db import connections
 
+    from exportctl.screening.index_cache import warm_index
     from exportctl.web.server import serve as run_server
 
+    warm_index()  # loaded and prepared once here: the workers fork from this process and share it
     connections.close_all()  # workers fork from this process: never share a database connection
 
     # Measured (bench/licensing): 3 workers x 2 threads beat 2 x 8 on 2 cores (the GIL binds threads).

@@ -40,10 +40,17 @@ def current_index() -> LoadedIndex:
         if _current is not None and _current.version == version:
             return _current
         _current = _load_or_build(version)
-        # once per process: the dictionaries names need and the index's analysed names
-        warm_up()
-        _current.index.prepare()
         return _current
+
+
+def warm_index() -> LoadedIndex:
+    """current_index() ready for a long-running server: the dictionaries names need loaded and
+    every analysed name rebuilt now (about 1 s), not while its first requests wait. One-off
+    commands leave this out: they would pay for names they never meet."""
+    loaded = current_index()
+    warm_up()
+    loaded.index.prepare()
+    return loaded
 
 
 def _load_or_build(version: str) -> LoadedIndex:

@@ -147,6 +147,18 @@ def pattern_fits(pattern: str, shape: str) -> bool:
     return all(in_order([VOWEL_LETTERS[c] for c in codes], letters) for codes, letters in gaps)
 
 
+@lru_cache(maxsize=131072)
+def spells(pattern: str, shape: str) -> bool:
+    """The shape spells the pattern (pattern_fits), and an i before another vowel after a
+    consonant (Niaz, Kiarash, Dariush: the glide y) is a ي there (Niaz is نیاز, not ناز)."""
+    if not pattern_fits(pattern, shape):
+        return False
+    gaps = zip(_UPPER.split(pattern)[1:], _UPPER.split(shape)[1:], strict=True)
+    return not any(
+        _GLIDE.search(latin) and not ({"i", "x"} & set(arabic)) for arabic, latin in gaps
+    )
+
+
 def in_order(written: Sequence[str], letters: str) -> bool:
     """Each long vowel written (the Latin letters it allows) is one of the letters, in order."""
     position = 0
@@ -161,6 +173,7 @@ def in_order(written: Sequence[str], letters: str) -> bool:
 
 _UPPER = re.compile("[A-Z]")
 _LOWER_OR_UPPER = re.compile("[a-zA-Z]*")
+_GLIDE = re.compile(r"i[aou]")
 
 
 def _extend(patterns: set[str], options: tuple[str, ...]) -> set[str]:

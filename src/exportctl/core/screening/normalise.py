@@ -148,21 +148,17 @@ _TO_LATIN = str.maketrans(_CYRILLIC_LOOKALIKES, _LATIN_LOOKALIKES)
 def _one_script(word: str) -> str:
     """A word of Cyrillic and Latin letters written in one script, when every letter of the
     other has a look-alike in it (the script of most of its letters first)."""
-    cyrillic = sum(_is_cyrillic(c) for c in word)
+    cyrillic = sum(script_of(c) == CYRILLIC for c in word)
     latin = sum(c.isascii() and c.isalpha() for c in word)
     if not cyrillic or not latin:
         return word
     as_cyrillic = word.translate(_TO_CYRILLIC)
     as_latin = word.translate(_TO_LATIN)
     cyrillic_ok = not any(c.isascii() and c.isalpha() for c in as_cyrillic)
-    latin_ok = not any(_is_cyrillic(c) for c in as_latin)
+    latin_ok = not any(script_of(c) == CYRILLIC for c in as_latin)
     if cyrillic_ok and (cyrillic >= latin or not latin_ok):
         return as_cyrillic
     return as_latin if latin_ok else word
-
-
-def _is_cyrillic(char: str) -> bool:
-    return 0x0400 <= ord(char) <= 0x052F
 
 
 def split_runs(text: str) -> list[tuple[str, str]]:

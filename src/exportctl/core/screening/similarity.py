@@ -11,12 +11,11 @@ grows with the word's length, so short words need to be exact).
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
-from exportctl.core.screening.arabic import consonants, in_order, pattern_fits, reading
+from exportctl.core.screening.arabic import consonants, in_order, reading, spells
 from exportctl.core.screening.chinese import romanisation_readings
 from exportctl.core.screening.japanese import has_kana
 from exportctl.core.screening.normalise import ARABIC, CYRILLIC, HAN, HANGUL, HEBREW, LATIN
@@ -251,7 +250,7 @@ def _arabic_credit(surface: str, text: str) -> tuple[float, str]:
         for pattern in read.patterns.get(key, ()) if key else ():
             if pattern in read.open_patterns and text[-1:] not in "aeiouh":
                 continue  # Abdel is not عبد الله (Abdulla, Abdullah)
-            agree = final_ok and _glides_agree(pattern, shape)
+            agree = final_ok and spells(pattern, shape)
             evidence = len(key) + agree * (len(pattern) - len(key)) + bonus
             found = _SKELETON_CREDIT.get(evidence, 0.92) * (1.0 if agree else _VOWEL_MISMATCH)
             credit = max(credit, found)
@@ -276,21 +275,6 @@ def _keyed_shapes(text: str) -> tuple[tuple[str, bool, str], ...]:
 # A long vowel written in one script and not in the other makes another name (Hussein is حسين,
 # Hassan حسن; Abbasi عباسی): the credit falls below score.MIN_CREDIT, a conflict as in Latin.
 _VOWEL_MISMATCH = 0.3
-_GLIDE = re.compile(r"i[aou]")
-_UPPER = re.compile("[A-Z]")
-
-
-@lru_cache(maxsize=131072)
-def _glides_agree(pattern: str, shape: str) -> bool:
-    """The pattern's long vowels are in the shape (arabic.pattern_fits), and an i before another
-    vowel after a consonant (Niaz, Kiarash, Dariush: the glide y) is a ي there (Niaz is نیاز,
-    not ناز)."""
-    if not pattern_fits(pattern, shape):
-        return False
-    gaps = zip(_UPPER.split(pattern)[1:], _UPPER.split(shape)[1:], strict=True)
-    return not any(
-        _GLIDE.search(latin) and not ({"i", "x"} & set(arabic)) for arabic, latin in gaps
-    )
 
 
 def _arabic_onset(surface: str, text: str) -> bool:

@@ -71,7 +71,10 @@ def _add_entry(table: dict[str, str], line: str) -> None:
 def _name_entries() -> dict[str, str]:
     """The entries of the dictionary lines that mention a surname or a Japanese name, as
     _dictionary gives them: all that is_surname and is_japanese_surname read, found in the raw
-    bytes (a quarter of the time of loading the dictionary, which person names need not)."""
+    bytes (a quarter of the time of loading the dictionary, which person names need not); the
+    dictionary itself when a trade name has loaded it already."""
+    if _dictionary.cache_info().currsize:
+        return _dictionary()
     data = gzip.decompress(_path().read_bytes())
     lower = data.lower()  # ASCII only: no other character lower-cases to an ASCII letter of these
     spans: dict[tuple[int, int], None] = {}

@@ -73,13 +73,10 @@ class Lexicon:
         bucket = self.latin.setdefault(phrase[0], [])
         for i, (existing, old) in enumerate(bucket):
             if existing == phrase:
-                if old.kind == entry.kind or entry.kind in (TITLE, STOP):
-                    merged = tuple(dict.fromkeys(old.concepts + entry.concepts))
-                    bucket[i] = (existing, _with_concepts(old, merged))
-                    return
-                if entry.kind == NAME and old.kind in (GENERIC, REGION):
-                    # an organisation word that is also a given name (petro = Petroleum, and the
-                    # Ukrainian Petro = Pyotr): the word carries both concepts
+                # an organisation word that is also a given name (petro = Petroleum, and the
+                # Ukrainian Petro = Pyotr) carries both concepts
+                if (old.kind == entry.kind or entry.kind in (TITLE, STOP)
+                        or (entry.kind == NAME and old.kind in (GENERIC, REGION))):  # fmt: skip
                     merged = tuple(dict.fromkeys(old.concepts + entry.concepts))
                     bucket[i] = (existing, _with_concepts(old, merged))
                     return
