@@ -341,7 +341,9 @@ def compare(q: NameForm, c: NameForm, mode: str, cache: CompareCache | None = No
 # Families of legal forms (legal_forms.tsv) of which one legal person has one: a company limited
 # by shares is not a limited liability company (Deutsche Bank AG / Deutsche Bank GmbH), nor a
 # partnership or a non-profit organisation. "Company", "Corporation", "Inc." and state enterprises
-# go with any of them.
+# go with any of them. Source: company laws make the form part of the registered name (PRC
+# Company Law 2023 Art. 7: 有限责任公司 / 股份有限公司; German AktG s. 4, GmbHG s. 4); not in
+# ../shared/domain/regime.md, which covers export control only.
 _EXCLUSIVE_FAMILIES = frozenset({"LTD", "JSC", "PARTNER", "NONPROFIT"})
 
 
